@@ -7,11 +7,11 @@ struct NUMASimCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "numasim",
     abstract: "Simulate Linux physical memory management on NUMA machines.",
-    subcommands: [])
-
-  func run() throws {
-    let machine = try TopologyBuilder().buildMachine([NodeSpec(memoryBytes: 8 << 30, cpuCount: 2)])
-    let setup = KernelSetup.setUp(machine)
-    print(setup.minFreeKbytes)
-  }
+    discussion: """
+      With no subcommand, runs the built-in default scenario (`numasim run`).
+      Views of the machine at boot: `zoneinfo`, `numactl`, `sysctl`.
+      """,
+    version: NUMASimVersion.string,
+    subcommands: [Run.self, ZoneInfo.self, Numactl.self, Sysctl.self, Validate.self, Bench.self],
+    defaultSubcommand: Run.self)
 }

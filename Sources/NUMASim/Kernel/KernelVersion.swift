@@ -34,7 +34,7 @@ public struct KernelVersion: Hashable, Comparable, Sendable, CustomStringConvert
     var s = Substring(text.trimmingCharacters(in: .whitespaces))
     if s.first == "v" { s = s.dropFirst() }
     let parts = s.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-    guard parts.count >= 2, let major = Int(parts[0]),
+    guard parts.count >= 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isNumber), let major = Int(parts[0]),
       let minor = Int(parts[1].prefix(while: { $0.isNumber })), !parts[1].isEmpty,
       parts[1].first?.isNumber == true
     else { return nil }

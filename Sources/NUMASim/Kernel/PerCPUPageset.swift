@@ -67,7 +67,8 @@ public enum PerCPUPageset {
   ) -> PCPLimits {
     guard zone.isPopulated else { return .boot }
     let managed = zone.managed.count
-    let batch = Swift.max(1, batchSize(managed: managed, kernel: kernel))
+    let rawBatch = batchSize(managed: managed, kernel: kernel)
+    let batch = Swift.max(1, rawBatch)
     func high(_ f: Int) -> Int {
       highSize(
         managed: managed, lowWatermark: lowWatermark, batch: batch, nodeCPUs: nodeCPUs,
@@ -91,7 +92,9 @@ public enum PerCPUPageset {
         let b = Swift.min(Swift.max(1, h / 4), Pages.shift * 8)
         return PCPLimits(batch: b, highMin: h, highMax: h)
       }
-      return PCPLimits(batch: batch, highMin: 6 * batch, highMax: 6 * batch)
+      // pageset_set_batch(): high = 6 * batch before batch is raised to 1, so a zone under
+      // 16 MiB gets high 0 (its pages go straight back to the buddy lists).
+      return PCPLimits(batch: batch, highMin: 6 * rawBatch, highMax: 6 * rawBatch)
     }
   }
 

@@ -24,7 +24,8 @@ public struct Machine: Hashable, Sendable {
       }
       for (z, span) in node.zones.enumerated() {
         guard span.type == architecture.zoneTypes[z] else {
-          throw .invalid("node \(i) zone \(z) is \(span.type.kernelName), expected \(architecture.zoneTypes[z].kernelName)")
+          throw .invalid(
+            "node \(i) zone \(z) is \(span.type.kernelName), expected \(architecture.zoneTypes[z].kernelName)")
         }
         guard span.managed.count >= 0, span.managed <= span.present, span.present <= span.spanned else {
           throw .invalid(

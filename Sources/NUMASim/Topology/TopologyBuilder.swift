@@ -132,7 +132,7 @@ public struct TopologyBuilder: Sendable {
       bounds[type] = lower..<limit.count
       lower = limit.count
     }
-    let topType: ZoneType = architecture == .i386 ? .highMem : .normal
+    let topType: ZoneType = architecture.zoneTypes.contains(.highMem) ? .highMem : .normal
     bounds[topType] = lower..<Int.max
     func present(in range: Range<Int>) -> Int {
       ram.reduce(0) { $0 + $1.clamped(to: range).count }
@@ -185,7 +185,9 @@ public struct TopologyBuilder: Sendable {
     if node == 0, kernelReservedBytes > 0 {
       // The kernel is loaded at 16 MiB (CONFIG_PHYSICAL_START): the zone above DMA first.
       let above = kernelZones.reversed().filter { types[$0] != .dma }
-      try take(kernelReservedBytes / Pages.size, from: above + kernelZones.filter { types[$0] == .dma }, what: "kernel reservation")
+      try take(
+        kernelReservedBytes / Pages.size, from: above + kernelZones.filter { types[$0] == .dma },
+        what: "kernel reservation")
     }
     try take(spec.reservedBytes / Pages.size, from: kernelZones, what: "reserved memory")
     try take(memmapPages(ram: ram, maxPFN: maxPFN), from: kernelZones, what: "memmap")

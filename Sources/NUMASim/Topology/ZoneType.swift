@@ -36,12 +36,16 @@ public enum Architecture: String, CaseIterable, Sendable {
   case x86_64
   /// 32-bit x86 with HIGHMEM: DMA (below 16 MiB), Normal (below 896 MiB), HighMem, Movable.
   case i386
+  /// 32-bit ARM with HIGHMEM (no DMA zone): Normal (below 760 MiB with the default 3G/1G
+  /// split and 240 MiB of vmalloc space), HighMem, Movable.
+  case arm
 
   /// The zones this architecture's kernel configures, in `zone_idx()` order (`MAX_NR_ZONES` entries).
   public var zoneTypes: [ZoneType] {
     switch self {
     case .x86_64: [.dma, .dma32, .normal, .movable, .device]
     case .i386: [.dma, .normal, .highMem, .movable]
+    case .arm: [.normal, .highMem, .movable]
     }
   }
 
@@ -51,6 +55,7 @@ public enum Architecture: String, CaseIterable, Sendable {
     switch self {
     case .x86_64: [(.dma, Pages(bytes: 16 * ByteSize.mib)), (.dma32, Pages(bytes: 4 * ByteSize.gib))]
     case .i386: [(.dma, Pages(bytes: 16 * ByteSize.mib)), (.normal, Pages(bytes: 896 * ByteSize.mib))]
+    case .arm: [(.normal, Pages(bytes: 760 * ByteSize.mib))]
     }
   }
 
@@ -61,5 +66,5 @@ public enum Architecture: String, CaseIterable, Sendable {
   public func zoneIndex(of type: ZoneType) -> Int? { zoneTypes.firstIndex(of: type) }
 
   /// `gfp_zone(GFP_USER)`: the highest zone `nr_free_buffer_pages()` counts (ZONE_NORMAL).
-  public var normalZoneIndex: Int { zoneIndex(of: .normal)! }
+  public var normalZoneIndex: Int { zoneTypes.firstIndex(of: .normal) ?? 0 }
 }

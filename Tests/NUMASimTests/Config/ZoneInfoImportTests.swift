@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+import Testing
+
+@testable import NUMASim
+
+@Suite struct ZoneInfoImportTests {
+  @Test func readsTheReferenceDump() throws {
+    let dump = try ZoneInfoImport(path: Fixtures.path("local-6.18.zoneinfo"))
+    #expect(dump.zones.map(\.name) == ["DMA", "DMA32", "Normal", "Movable", "Device"])
+    #expect(dump.onlineCPUs == 2)
+    let dma32 = dump.zones[1]
+    #expect([dma32.spanned, dma32.present, dma32.managed, dma32.startPFN] == [1_044_480, 782_336, 772_808, 4096])
+    #expect(dma32.protection == [0, 0, 1152, 1152, 1152])
+    #expect(dma32.pcpHigh == [7615, 7615])
+    #expect(dump.architecture == .x86_64)
+  }
+
+  /// Every public dump parses and builds a machine.
+  @Test(arguments: [
+    "zoneinfo-rhel8-4.18.0-80-coreos-sosreport-2cpu.txt", "zoneinfo-issabel-centos-5zones.txt",
+    "zoneinfo-csci442-proc-snapshot-3zones.txt", "zoneinfo-centos-stream9-5.14.0-325-1cpu.txt",
+    "zoneinfo-android-3.4.5-highmem-32bit.txt", "zoneinfo-D2000-repo-old-arm-1zone.txt",
+  ])
+  func importsPublicDumps(file: String) throws {
+    let dump = try ZoneInfoImport(path: Fixtures.path(file))
+    let machine = try dump.machine()
+    #expect(machine.nodes.first?.hasMemory == true)
+  }
+
+  @Test func centOSStream9ReproducesTheFivePercentCapAndExplainsTheDrift() throws {
+    let dump = try ZoneInfoImport(path: Fixtures.path("zoneinfo-centos-stream9-5.14.0-325-1cpu.txt"))
+    let setup = KernelSetup.setUp(try dump.machine(), kernel: KernelVersion(5, 14))
+    // The protection lines do not depend on the drift.
+    for z in dump.zones where !z.protection.isEmpty {
+      let type = try #require(ZoneType(kernelName: z.name))
+      let idx = try #require(Architecture.x86_64.zoneIndex(of: type))
+      #expect(setup.zones[z.node][idx].lowmemReserve == z.protection, "\(z.name)")
+    }
+    var s = SysctlVM()
+    s.minFreeKbytes = 34548
+    let pinned = KernelSetup.setUp(try dump.machine(), kernel: KernelVersion(5, 14), sysctl: s)
+    let notes = dump.driftNotes(against: pinned)
+    #expect(notes.contains { $0.contains("differ from") })
+    // DMA32 22930-23843 pages lower at the last recompute reproduces every zone.
+    #expect(
+      notes.contains { $0.contains("zone DMA32 had 22930-23843 managed pages lower at the last watermark recompute") })
+  }
+
+  @Test func rhel8DumpIsReproducedWithALowerDMA32AtRecompute() throws {
+    let dump = try ZoneInfoImport(path: Fixtures.path("zoneinfo-rhel8-4.18.0-80-coreos-sosreport-2cpu.txt"))
+    var s = SysctlVM()
+    s.minFreeKbytes = 67584
+    let setup = KernelSetup.setUp(try dump.machine(), kernel: KernelVersion(4, 18), sysctl: s)
+    let notes = dump.driftNotes(against: setup)
+    #expect(notes.contains { $0.contains("Node 0, zone DMA32") && $0.contains("13709-13907") })
+  }
+
+  @Test func android32BitHighMemDumpIsExact() throws {
+    let dump = try ZoneInfoImport(path: Fixtures.path("zoneinfo-android-3.4.5-highmem-32bit.txt"))
+    #expect(dump.architecture == .arm)
+    var s = SysctlVM()
+    s.transparentHugepage = .never  // 3.4 Android kernels had no THP
+    let setup = KernelSetup.setUp(try dump.machine(), kernel: KernelVersion.oldestSupported, sysctl: s)
+    #expect(setup.minFreeKbytes == 2787)
+    let notes = dump.driftNotes(against: setup).filter { $0.contains("min/low/high") }
+    #expect(notes.isEmpty)
+  }
+
+  @Test(arguments: [
+    ("", "no 'Node N, zone NAME'"),
+    ("hello world\n", "expected 'Node N, zone NAME' before"),
+    ("Node x, zone DMA\n", "expected 'Node N, zone NAME'"),
+    ("Node 0, zone DMA\n  pages free lots\n", "expected a number after 'pages free'"),
+    ("Node 0, zone Weird\n  pages free 1\n  spanned 1\n  present 1\n  managed 1\n", "zone 'Weird' is not a zone"),
+  ])
+  func malformedInputNamesTheLine(text: String, fragment: String) {
+    #expect {
+      let dump = try ZoneInfoImport(text: text, file: "z.txt")
+      _ = try dump.machine()
+    } throws: { error in
+      "\(error)".hasPrefix("z.txt:") && "\(error)".contains(fragment)
+    }
+  }
+
+  @Test func missingFileIsAnError() {
+    #expect(throws: InputError.self) { try ZoneInfoImport(path: "/nonexistent/zoneinfo") }
+  }
+}
