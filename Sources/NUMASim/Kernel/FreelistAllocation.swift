@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+
+/// A page the allocator handed out.
+public struct AllocatedPage: Sendable, Hashable {
+  public var page: PageIndex
+  public var zone: Int
+  public var order: Int
+}
+
+extension PageAllocator {
+  /// Walks the zones of the context and takes a page from the first that passes its watermark.
+  ///
+  /// Mirrors: `get_page_from_freelist()` in mm/page_alloc.c (Linux 6.18): `ALLOC_NOFRAGMENT`
+  /// is dropped (and the walk restarted) on reaching a remote node; a zone below its high mark
+  /// gets `ZONE_BELOW_HIGH` (6.7+); a zone failing its mark may be reclaimed by
+  /// `node_reclaim()` when `vm.zone_reclaim_mode` is set and it is within `RECLAIM_DISTANCE`;
+  /// 6.18 first skips nodes whose kswapd is running, then retries without the skip.
+  /// - Deviation: no cpusets, dirty-limit spreading, deferred struct-page init or unaccepted memory.
+  mutating func getPageFromFreelist<H: ReclaimHooks>(
+    _ request: AllocationRequest, _ ac: AllocationContext, flags: AllocFlags, hooks: inout H
+  ) -> AllocatedPage? {
+    var flags = flags
+    let skipBusyNodes = kernel.skipsKswapdActiveNodes && nodeCount > 1
+    var skipping = skipBusyNodes
+    while true {
+      var restart = false
+      var skipped = false
+      for z in ac.zones {
+        let node = zones[z].id.node.index
+        if flags.contains(.noFragment), nodeCount > 1, let pz = ac.preferredZone, z != pz,
+          node != zones[pz].id.node.index
+        {
+          flags.remove(.noFragment)
+          restart = true
+          break
+        }
+        if skipping, kswapdActive[node], let pz = ac.preferredZone, node != zones[pz].id.node.index {
+          skipped = true
+          continue
+        }
+        if kernel.pcpHighRule == .highMinMax, !zones[z].flags.contains(.belowHigh) {
+          if !watermarkFast(
+            zone: z, order: request.order, mark: zones[z].mark(.high), highestZoneIndex: ac.highestZoneIndex,
+            flags: flags)
+          {
+            zones[z].flags.insert(.belowHigh)
+          }
+        }
+        let mark = zones[z].mark(flags.watermark)
+        if !watermarkFast(
+          zone: z, order: request.order, mark: mark, highestZoneIndex: ac.highestZoneIndex, flags: flags)
+        {
+          if !flags.contains(.noWatermarks) {
+            guard sysctl.zoneReclaimMode & 1 != 0, let pz = ac.preferredZone,
+              distances[NodeID(zones[pz].id.node.index), NodeID(node)] <= DistanceMatrix.reclaimDistance
+            else { continue }
+            switch hooks.nodeReclaim(&self, node: node, gfp: request.gfp, order: request.order) {
+            case .noScan, .full: continue
+            case .some:
+              if !watermarkOK(
+                zone: z, order: request.order, mark: mark, highestZoneIndex: ac.highestZoneIndex, flags: flags)
+              {
+                continue
+              }
+            }
+          }
+        }
+        if let page = rmqueue(
+          preferredZone: ac.preferredZone ?? z, zone: z, request: request, ac: ac, flags: flags, hooks: &hooks)
+        {
+          if flags.contains(.highatomic) { reserveHighatomicPageblock(page, order: request.order, zone: z) }
+          return AllocatedPage(page: page, zone: z, order: request.order)
+        }
+      }
+      if restart { continue }
+      if skipping && skipped {
+        skipping = false
+        continue
+      }
+      if flags.contains(.noFragment) {
+        flags.remove(.noFragment)
+        continue
+      }
+      return nil
+    }
+  }
+
+  /// Takes a page from one zone and accounts for it.
+  ///
+  /// Mirrors: `rmqueue()`, `rmqueue_buddy()`, `prep_new_page()` and `zone_statistics()` in
+  /// mm/page_alloc.c (Linux 6.18).
+  @inline(__always)
+  mutating func rmqueue<H: ReclaimHooks>(
+    preferredZone: Int, zone z: Int, request: AllocationRequest, ac: AllocationContext, flags: AllocFlags,
+    hooks: inout H
+  ) -> PageIndex? {
+    let order = request.order
+    var page: PageIndex?
+    if PerCPU.allowsOrder(order) {
+      page = rmqueuePCPList(cpu: request.cpu, zone: z, order: order, mt: ac.migratetype, flags: flags)
+    }
+    if page == nil {
+      let highatomic = Int(MigrateType.highatomic.rawValue)
+      if flags.contains(.highatomic) { page = rmqueueSmallest(zone: z, order: order, mt: highatomic) }
+      if page == nil { page = rmqueue(zone: z, order: order, mt: ac.migratetype, flags: flags) }
+      if page == nil, !flags.isDisjoint(with: [.oom, .nonBlock]) {
+        page = rmqueueSmallest(zone: z, order: order, mt: highatomic)
+      }
+    }
+    guard let page else { return nil }
+    prepNewPage(page, order: order, gfp: request.gfp)
+    counters.pgalloc[zones[z].id.index] &+= UInt64(1) << UInt64(order)
+    zoneStatistics(preferred: preferredZone, zone: z, cpuNode: ac.cpuNode, interleaveNode: ac.interleaveNode)
+    if flags.contains(.kswapd), zones[z].flags.contains(.boostedWatermark) {
+      zones[z].flags.remove(.boostedWatermark)
+      hooks.wakeKswapd(&self, zone: z, gfp: request.gfp, order: 0, highestZoneIndex: zones[z].id.index)
+    }
+    return page
+  }
+
+  /// Mirrors: `prep_new_page()` and `prep_compound_page()` in mm/page_alloc.c (Linux 6.18):
+  /// refcount 1, and for `__GFP_COMP` a head page with its order and tails pointing at it.
+  @inline(__always)
+  mutating func prepNewPage(_ page: PageIndex, order: Int, gfp: GFPFlags) {
+    memmap.refcount[Int(page)] = 1
+    if order > 0, gfp.contains(.comp) {
+      memmap.set(page, .head)
+      memmap.order[Int(page)] = UInt8(order)
+      for i in 1..<(1 << order) {
+        let tail = page + PageIndex(i)
+        memmap.set(tail, .tail)
+        memmap.next[Int(tail)] = page
+      }
+    }
+  }
+
+  /// Mirrors: `zone_statistics()` in mm/page_alloc.c (Linux 6.18), one count per allocation.
+  @inline(__always)
+  mutating func zoneStatistics(preferred: Int, zone z: Int, cpuNode: Int, interleaveNode: Int?) {
+    let n = NUMAStat.allCases.count
+    let node = zones[z].id.node.index
+    if node == zones[preferred].id.node.index {
+      numaStats[z &* n &+ NUMAStat.numaHit.index] &+= 1
+    } else {
+      numaStats[z &* n &+ NUMAStat.numaMiss.index] &+= 1
+      numaStats[preferred &* n &+ NUMAStat.numaForeign.index] &+= 1
+    }
+    numaStats[z &* n &+ (node == cpuNode ? NUMAStat.numaLocal.index : NUMAStat.numaOther.index)] &+= 1
+    if let il = interleaveNode, il == node { numaStats[z &* n &+ NUMAStat.numaInterleave.index] &+= 1 }
+  }
+
+  /// Frees a block the caller allocated.
+  ///
+  /// Mirrors: `__free_pages()` → `free_unref_page()` (pcp orders) or `__free_pages_ok()`
+  /// in mm/page_alloc.c (Linux 6.18). Highatomic and isolated pageblocks bypass the pcp lists.
+  public mutating func free(_ page: PageIndex, order: Int, cpu: Int, zone z: Int? = nil) {
+    let z = z ?? zoneIndex(of: page)
+    precondition(memmap.refcount[Int(page)] > 0, "freeing a free page")
+    clearForFree(page, order: order)
+    counters[.pgfree] &+= UInt64(1) << UInt64(order)
+    let pfn = zones[z].pfn(page)
+    let mt = pageblockMigratetype(zone: z, pfn: pfn)
+    if PerCPU.allowsOrder(order), mt < MigrateType.pcpTypes {
+      freeToPCP(page, cpu: cpu, zone: z, order: order, mt: mt)
+    } else {
+      freeOnePage(page, pfn: pfn, zone: z, order: order, migratetype: mt)
+    }
+  }
+
+  /// Resets the `struct page` fields of an allocated block (`free_pages_prepare()`).
+  @inline(__always)
+  mutating func clearForFree(_ page: PageIndex, order: Int) {
+    let count = 1 << order
+    for i in 0..<count {
+      let p = Int(page) + i
+      memmap.flags[p] = 0
+      memmap.refcount[p] = 0
+      memmap.mapcount[p] = 0
+      memmap.mapping[p] = 0
+      memmap.index[p] = 0
+      if i > 0 { memmap.next[p] = Memmap.none }
+    }
+    memmap.order[Int(page)] = 0
+  }
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+
+/// What `node_reclaim()` achieved.
+///
+/// Mirrors: `NODE_RECLAIM_NOSCAN`, `NODE_RECLAIM_FULL`, `NODE_RECLAIM_SOME` in mm/internal.h.
+public enum NodeReclaimResult: Sendable {
+  case noScan, full, some
+}
+
+/// The reclaim side of the allocator: kswapd, direct reclaim, compaction and the OOM killer.
+///
+/// The allocator calls these at the points `__alloc_pages_slowpath()` does; what they cost
+/// and achieve is the simulation's business. Each receives the allocator to act on.
+public protocol ReclaimHooks {
+  /// `wakeup_kswapd(zone, gfp, order, highest_zoneidx)`.
+  mutating func wakeKswapd(
+    _ allocator: inout PageAllocator, zone: Int, gfp: GFPFlags, order: Int, highestZoneIndex: Int)
+  /// `node_reclaim(pgdat, gfp, order)` for `vm.zone_reclaim_mode`.
+  mutating func nodeReclaim(_ allocator: inout PageAllocator, node: Int, gfp: GFPFlags, order: Int) -> NodeReclaimResult
+  /// `__perform_reclaim()` → `try_to_free_pages()`: returns the pages reclaimed.
+  mutating func directReclaim(
+    _ allocator: inout PageAllocator, request: AllocationRequest, context: AllocationContext
+  ) -> Int
+  /// `__alloc_pages_direct_compact()`: whether compaction made a block of `order` likely.
+  mutating func directCompact(_ allocator: inout PageAllocator, request: AllocationRequest, context: AllocationContext)
+    -> Bool
+  /// `out_of_memory()`: whether a victim was found (its memory is then on its way back).
+  mutating func outOfMemory(_ allocator: inout PageAllocator, request: AllocationRequest, context: AllocationContext)
+    -> Bool
+  /// `zone_reclaimable_pages(zone)`, for `should_reclaim_retry()`.
+  func reclaimablePages(_ allocator: PageAllocator, zone: Int) -> Int
+}
+
+/// Hooks for an allocator with nothing to reclaim: kswapd wake-ups are counted, everything
+/// else reports no progress.
+public struct NoReclaim: ReclaimHooks {
+  public var kswapdWakeups: [Int]
+
+  public init(nodes: Int) { kswapdWakeups = Array(repeating: 0, count: nodes) }
+
+  public mutating func wakeKswapd(_ a: inout PageAllocator, zone: Int, gfp: GFPFlags, order: Int, highestZoneIndex: Int)
+  {
+    kswapdWakeups[a.zones[zone].id.node.index] += 1
+  }
+  public mutating func nodeReclaim(_ a: inout PageAllocator, node: Int, gfp: GFPFlags, order: Int) -> NodeReclaimResult
+  {
+    .noScan
+  }
+  public mutating func directReclaim(_ a: inout PageAllocator, request: AllocationRequest, context: AllocationContext)
+    -> Int
+  { 0 }
+  public mutating func directCompact(_ a: inout PageAllocator, request: AllocationRequest, context: AllocationContext)
+    -> Bool
+  {
+    false
+  }
+  public mutating func outOfMemory(_ a: inout PageAllocator, request: AllocationRequest, context: AllocationContext)
+    -> Bool
+  {
+    false
+  }
+  public func reclaimablePages(_ a: PageAllocator, zone: Int) -> Int { 0 }
+}
