@@ -9,9 +9,11 @@ struct NUMASimCommand: ParsableCommand {
     abstract: "Simulate Linux physical memory management on NUMA machines.",
     discussion: """
       With no subcommand, runs the built-in default scenario (`numasim run`).
-      Views of the machine at boot: `zoneinfo`, `numactl`, `sysctl`.
+      Views of the machine at boot: `zoneinfo`, `numactl`, `sysctl`, `buddyinfo`, `pagetypeinfo`.
       """,
     version: NUMASimVersion.string,
-    subcommands: [Run.self, ZoneInfo.self, Numactl.self, Sysctl.self, Validate.self, Bench.self],
+    subcommands: [
+      Run.self, ZoneInfo.self, Numactl.self, Sysctl.self, BuddyInfo.self, PageTypeInfo.self, Validate.self, Bench.self,
+    ],
     defaultSubcommand: Run.self)
 }

@@ -20,21 +20,25 @@ extension PageAllocator {
     _ request: AllocationRequest, _ ac: AllocationContext, flags: AllocFlags, hooks: inout H
   ) -> AllocatedPage? {
     var flags = flags
+    let freeHighatomicOnly = kernel.deductsFreeHighatomicOnly
     let skipBusyNodes = kernel.skipsKswapdActiveNodes && nodeCount > 1
     var skipping = skipBusyNodes
     while true {
       var restart = false
       var skipped = false
-      for z in ac.zones {
+      var i = ac.listStart
+      while i < ac.listEnd {
+        let z = Int(zonelistStorage[i])
+        i &+= 1
         let node = zones[z].id.node.index
-        if flags.contains(.noFragment), nodeCount > 1, let pz = ac.preferredZone, z != pz,
-          node != zones[pz].id.node.index
-        {
+        if !ac.allows(node: node) { continue }
+        let pz = ac.preferredZone
+        if flags.contains(.noFragment), nodeCount > 1, z != pz, node != zones[pz].id.node.index {
           flags.remove(.noFragment)
           restart = true
           break
         }
-        if skipping, kswapdActive[node], let pz = ac.preferredZone, node != zones[pz].id.node.index {
+        if skipping, kswapdActive[node], node != zones[pz].id.node.index {
           skipped = true
           continue
         }
@@ -51,7 +55,7 @@ extension PageAllocator {
           zone: z, order: request.order, mark: mark, highestZoneIndex: ac.highestZoneIndex, flags: flags)
         {
           if !flags.contains(.noWatermarks) {
-            guard sysctl.zoneReclaimMode & 1 != 0, let pz = ac.preferredZone,
+            guard sysctl.zoneReclaimMode & 1 != 0,
               distances[NodeID(zones[pz].id.node.index), NodeID(node)] <= DistanceMatrix.reclaimDistance
             else { continue }
             switch hooks.nodeReclaim(&self, node: node, gfp: request.gfp, order: request.order) {
@@ -136,17 +140,17 @@ extension PageAllocator {
 
   /// Mirrors: `zone_statistics()` in mm/page_alloc.c (Linux 6.18), one count per allocation.
   @inline(__always)
-  mutating func zoneStatistics(preferred: Int, zone z: Int, cpuNode: Int, interleaveNode: Int?) {
-    let n = NUMAStat.allCases.count
+  mutating func zoneStatistics(preferred: Int, zone z: Int, cpuNode: Int, interleaveNode: Int) {
+    let n = NUMAStat.count
     let node = zones[z].id.node.index
     if node == zones[preferred].id.node.index {
-      numaStats[z &* n &+ NUMAStat.numaHit.index] &+= 1
+      numaStats[z &* n &+ NUMAStat.numaHit.rawIndex] &+= 1
     } else {
-      numaStats[z &* n &+ NUMAStat.numaMiss.index] &+= 1
-      numaStats[preferred &* n &+ NUMAStat.numaForeign.index] &+= 1
+      numaStats[z &* n &+ NUMAStat.numaMiss.rawIndex] &+= 1
+      numaStats[preferred &* n &+ NUMAStat.numaForeign.rawIndex] &+= 1
     }
-    numaStats[z &* n &+ (node == cpuNode ? NUMAStat.numaLocal.index : NUMAStat.numaOther.index)] &+= 1
-    if let il = interleaveNode, il == node { numaStats[z &* n &+ NUMAStat.numaInterleave.index] &+= 1 }
+    numaStats[z &* n &+ (node == cpuNode ? NUMAStat.numaLocal.rawIndex : NUMAStat.numaOther.rawIndex)] &+= 1
+    if interleaveNode == node { numaStats[z &* n &+ NUMAStat.numaInterleave.rawIndex] &+= 1 }
   }
 
   /// Frees a block the caller allocated.

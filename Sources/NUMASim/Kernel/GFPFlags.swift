@@ -31,6 +31,9 @@ public struct GFPFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
   public static let noWarn = GFPFlags(rawValue: 1 << 18)  // __GFP_NOWARN
   public static let write = GFPFlags(rawValue: 1 << 19)  // __GFP_WRITE
 
+  /// `GFP_ZONEMASK`: the four bits `gfp_zone()` reads (DMA, HIGHMEM, DMA32, MOVABLE).
+  public static let zoneModifierMask: UInt32 = 0xF
+
   /// `__GFP_RECLAIM`.
   public static let reclaim: GFPFlags = [.directReclaim, .kswapdReclaim]
   public static let atomic: GFPFlags = [.high, .kswapdReclaim]  // GFP_ATOMIC

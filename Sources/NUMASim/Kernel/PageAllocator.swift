@@ -31,6 +31,16 @@ public struct PageAllocator: Sendable {
   public var zonelists: [[Int]]
   /// Each node's fallback node order.
   public var nodeOrder: [[Int]]
+  /// The zones each (node, `__GFP_THISNODE`, highest zone) walks, flattened.
+  public var zonelistStorage: ContiguousArray<Int32>
+  /// Ranges of `zonelistStorage`, indexed `(node * 2 + thisNode) * zonesPerNode + highest`.
+  public var zonelistRanges: [Range<Int>]
+  /// Nodes with memory, as a mask of nodes 0...63.
+  public var memoryNodeMask: UInt64
+  /// `zone_idx(ZONE_DMA32)`, if the architecture has it.
+  public let dma32Index: Int?
+  /// `GFP_ZONE_TABLE`: `gfp_zone()` for each combination of the four zone modifier bits.
+  public let gfpZoneTable: InlineArray<16, Int>
   /// The node of each CPU.
   public var cpuNode: [Int]
   /// For each node, the node whose memory is "local" (`numa_mem_id()`): itself, or for a
@@ -78,7 +88,7 @@ public struct PageAllocator: Sendable {
           ZoneState(
             id: z.id, type: span.type, flatIndex: zones.count, startPFN: start, spanned: span.spanned.count,
             present: span.present.count, managed: span.managed.count, memmapBase: memmapSize,
-            pageblockBase: pageblocks, watermarks: z.watermarks, lowmemReserve: z.lowmemReserve))
+            pageblockBase: pageblocks, watermarks: z.watermarks, lowmemReserve: ZoneReserves(z.lowmemReserve)))
         memmapSize += span.spanned.count
         pageblocks += blocks
       }
@@ -101,6 +111,16 @@ public struct PageAllocator: Sendable {
     zonelists = setup.zonelists.map { list in list.zones.map { $0.node.index * zpn + $0.index } }
     nodeOrder = setup.zonelists.map { $0.nodeOrder.map(\.index) }
     memoryNode = setup.zonelists.map { list in list.zones.first?.node.index ?? list.node.index }
+    (zonelistStorage, zonelistRanges) = Self.buildZonelistTable(zones: zones, zonelists: zonelists, zonesPerNode: zpn)
+    memoryNodeMask = machine.nodes.filter(\.hasMemory).reduce(0) {
+      $1.id.index < 64 ? $0 | (1 << UInt64($1.id.index)) : $0
+    }
+    dma32Index = machine.architecture.zoneIndex(of: .dma32)
+    var table = InlineArray<16, Int>(repeating: 0)
+    for bits in 0..<16 {
+      table[bits] = GFPFlags(rawValue: UInt32(bits)).highestZoneIndex(on: machine.architecture)
+    }
+    gfpZoneTable = table
     numaStats = ContiguousArray(repeating: 0, count: zones.count * NUMAStat.allCases.count)
     counters = VMCounters(zoneCount: zpn)
     kswapdActive = Array(repeating: false, count: machine.nodes.count)

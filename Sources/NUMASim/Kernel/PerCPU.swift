@@ -112,7 +112,10 @@ extension PageAllocator {
       let n = nrPCPFree(pcp[pi], batch: batch, high: high, freeHigh: freeHigh)
       freePCPPagesBulk(pi, zone: zone, count: n, pindex: pindex)
       if zones[zone].flags.contains(.belowHigh),
-        watermarkOK(zone: zone, order: 0, mark: zones[zone].mark(.high), highestZoneIndex: zonesPerNode - 1, flags: [])
+        Self.watermarkOK(
+          zones[zone], zone, order: 0, mark: zones[zone].mark(.high), highestZoneIndex: zonesPerNode - 1, flags: [],
+          freePages: zones[zone].freePages, freeHighatomicOnly: kernel.deductsFreeHighatomicOnly, nrFree: nrFree,
+          freeLists: freeLists)
       {
         zones[zone].flags.remove(.belowHigh)
       }

@@ -61,7 +61,7 @@ extension PageAllocator {
       if progress > 0 {
         if let page = getPageFromFreelist(request, ac, flags: flags, hooks: &hooks) { return page }
         unreserveHighatomicPageblock(
-          zonelist: ac.zones, highestZoneIndex: ac.highestZoneIndex, mt: ac.migratetype, force: false)
+          zonelist: zones(of: ac), highestZoneIndex: ac.highestZoneIndex, mt: ac.migratetype, force: false)
         drainAllPages()
         if let page = getPageFromFreelist(request, ac, flags: flags, hooks: &hooks) { return page }
       }
@@ -104,7 +104,7 @@ extension PageAllocator {
   /// Mirrors: `wake_all_kswapds()` in mm/page_alloc.c (Linux 6.18).
   mutating func wakeAllKswapds<H: ReclaimHooks>(_ request: AllocationRequest, _ ac: AllocationContext, hooks: inout H) {
     var last = -1
-    for z in ac.zones {
+    for z in zones(of: ac) {
       let node = zones[z].id.node.index
       if node != last {
         hooks.wakeKswapd(&self, zone: z, gfp: request.gfp, order: request.order, highestZoneIndex: ac.highestZoneIndex)
@@ -127,9 +127,9 @@ extension PageAllocator {
     if noProgressLoops > Self.maxReclaimRetries {
       // Before the OOM killer, hand the highatomic reserves back and try once more.
       return unreserveHighatomicPageblock(
-        zonelist: ac.zones, highestZoneIndex: ac.highestZoneIndex, mt: ac.migratetype, force: true)
+        zonelist: zones(of: ac), highestZoneIndex: ac.highestZoneIndex, mt: ac.migratetype, force: true)
     }
-    for z in ac.zones {
+    for z in zones(of: ac) {
       let available = hooks.reclaimablePages(self, zone: z) + zones[z].freePages
       if watermarkOK(
         zone: z, order: request.order, mark: zones[z].watermarks.min + zones[z].watermarks.boost,

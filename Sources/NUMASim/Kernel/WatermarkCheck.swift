@@ -8,10 +8,10 @@ extension PageAllocator {
   /// Before 6.12 the whole reserve (`nr_reserved_highatomic`) is deducted.
   /// - Deviation: no CMA pages to deduct.
   @inline(__always)
-  func unusableFree(zone z: Int, order: Int, flags: AllocFlags) -> Int {
+  static func unusableFree(_ zone: ZoneState, order: Int, flags: AllocFlags, freeHighatomicOnly: Bool) -> Int {
     var unusable = (1 << order) - 1
     if flags.isDisjoint(with: .reserves) {
-      unusable += kernel.deductsFreeHighatomicOnly ? zones[z].freeHighatomic : zones[z].reservedHighatomic
+      unusable += freeHighatomicOnly ? zone.freeHighatomic : zone.reservedHighatomic
     }
     return unusable
   }
@@ -28,7 +28,30 @@ extension PageAllocator {
   public func watermarkOK(
     zone z: Int, order: Int, mark: Int, highestZoneIndex: Int, flags: AllocFlags, freePages: Int? = nil
   ) -> Bool {
-    let free = (freePages ?? zones[z].freePages) - unusableFree(zone: z, order: order, flags: flags)
+    Self.watermarkOK(
+      zones[z], z, order: order, mark: mark, highestZoneIndex: highestZoneIndex, flags: flags,
+      freePages: freePages ?? zones[z].freePages, freeHighatomicOnly: kernel.deductsFreeHighatomicOnly,
+      nrFree: nrFree, freeLists: freeLists)
+  }
+
+  /// The fast-path check.
+  ///
+  /// Mirrors: `zone_watermark_fast()` in mm/page_alloc.c (Linux 6.18): an order-0 pre-check
+  /// without reserves arithmetic, the full check, then for `ALLOC_MIN_RESERVE` order-0
+  /// requests failing only because of a boost, a re-check against the unboosted min.
+  public func watermarkFast(zone z: Int, order: Int, mark: Int, highestZoneIndex: Int, flags: AllocFlags) -> Bool {
+    Self.watermarkFast(
+      zones[z], z, order: order, mark: mark, highestZoneIndex: highestZoneIndex, flags: flags,
+      freeHighatomicOnly: kernel.deductsFreeHighatomicOnly, nrFree: nrFree, freeLists: freeLists)
+  }
+
+  /// `watermarkOK(zone:...)` over explicit state, so mutating callers pass fields, not `self`.
+  @inline(__always)
+  static func watermarkOK(
+    _ zone: ZoneState, _ z: Int, order: Int, mark: Int, highestZoneIndex: Int, flags: AllocFlags, freePages: Int,
+    freeHighatomicOnly: Bool, nrFree: borrowing ContiguousArray<Int>, freeLists: borrowing ContiguousArray<PageList>
+  ) -> Bool {
+    let free = freePages - unusableFree(zone, order: order, flags: flags, freeHighatomicOnly: freeHighatomicOnly)
     var min = mark
     if !flags.isDisjoint(with: .reserves) {
       if flags.contains(.minReserve) {
@@ -37,41 +60,38 @@ extension PageAllocator {
       }
       if flags.contains(.oom) { min -= min / 2 }
     }
-    let reserve = zones[z].lowmemReserve[highestZoneIndex]
-    if free <= min + reserve { return false }
+    if free <= min + zone.lowmemReserve[highestZoneIndex] { return false }
     if order == 0 { return true }
-    for o in order..<Buddy.orderCount where nrFree[z * Buddy.orderCount + o] > 0 {
-      for mt in 0..<MigrateType.pcpTypes where !freeLists[freeListIndex(zone: z, order: o, mt: mt)].isEmpty {
-        return true
-      }
-      if !flags.isDisjoint(with: [.highatomic, .oom]),
-        !freeLists[freeListIndex(zone: z, order: o, mt: Int(MigrateType.highatomic.rawValue))].isEmpty
-      {
-        return true
-      }
+    let highatomic = Int(MigrateType.highatomic.rawValue)
+    for o in order..<Buddy.orderCount where nrFree[z &* Buddy.orderCount &+ o] > 0 {
+      let base = (z &* Buddy.orderCount &+ o) &* MigrateType.modelled
+      for mt in 0..<MigrateType.pcpTypes where !freeLists[base &+ mt].isEmpty { return true }
+      if !flags.isDisjoint(with: [.highatomic, .oom]), !freeLists[base &+ highatomic].isEmpty { return true }
     }
     return false
   }
 
-  /// The fast-path check.
-  ///
-  /// Mirrors: `zone_watermark_fast()` in mm/page_alloc.c (Linux 6.18): an order-0 pre-check
-  /// without reserves arithmetic, the full check, then for `ALLOC_MIN_RESERVE` order-0
-  /// requests failing only because of a boost, a re-check against the unboosted min.
+  /// `watermarkFast(zone:...)` over explicit state.
   @inline(__always)
-  public func watermarkFast(zone z: Int, order: Int, mark: Int, highestZoneIndex: Int, flags: AllocFlags) -> Bool {
-    let free = zones[z].freePages
+  static func watermarkFast(
+    _ zone: ZoneState, _ z: Int, order: Int, mark: Int, highestZoneIndex: Int, flags: AllocFlags,
+    freeHighatomicOnly: Bool, nrFree: borrowing ContiguousArray<Int>, freeLists: borrowing ContiguousArray<PageList>
+  ) -> Bool {
+    let free = zone.freePages
     if order == 0 {
-      let reserved = unusableFree(zone: z, order: 0, flags: flags)
-      let usable = free - Swift.min(free, reserved)
-      if usable > mark + zones[z].lowmemReserve[highestZoneIndex] { return true }
+      let reserved = unusableFree(zone, order: 0, flags: flags, freeHighatomicOnly: freeHighatomicOnly)
+      if free - Swift.min(free, reserved) > mark + zone.lowmemReserve[highestZoneIndex] { return true }
     }
-    if watermarkOK(zone: z, order: order, mark: mark, highestZoneIndex: highestZoneIndex, flags: flags) {
+    if watermarkOK(
+      zone, z, order: order, mark: mark, highestZoneIndex: highestZoneIndex, flags: flags, freePages: free,
+      freeHighatomicOnly: freeHighatomicOnly, nrFree: nrFree, freeLists: freeLists)
+    {
       return true
     }
-    if order == 0, flags.contains(.minReserve), zones[z].watermarks.boost > 0, flags.watermark == .min {
+    if order == 0, flags.contains(.minReserve), zone.watermarks.boost > 0, flags.watermark == .min {
       return watermarkOK(
-        zone: z, order: 0, mark: zones[z].watermarks.min, highestZoneIndex: highestZoneIndex, flags: flags)
+        zone, z, order: 0, mark: zone.watermarks.min, highestZoneIndex: highestZoneIndex, flags: flags,
+        freePages: free, freeHighatomicOnly: freeHighatomicOnly, nrFree: nrFree, freeLists: freeLists)
     }
     return false
   }

@@ -9,7 +9,7 @@ public enum WatermarkLevel: Int, CaseIterable, Sendable {
 }
 
 /// A zone's watermarks before boosting (`zone->_watermark[]`) and its boost.
-public struct ZoneWatermarks: Hashable, Sendable {
+public struct ZoneWatermarks: Hashable, Sendable, BitwiseCopyable {
   public var min: Int
   public var low: Int
   public var high: Int

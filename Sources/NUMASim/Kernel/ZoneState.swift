@@ -14,7 +14,7 @@ public struct ZoneFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
 /// The run-time state of one zone.
 ///
 /// Mirrors: the allocator-side fields of `struct zone` in include/linux/mmzone.h (Linux 6.18).
-public struct ZoneState: Sendable {
+public struct ZoneState: Sendable, BitwiseCopyable {
   public var id: ZoneID
   public var type: ZoneType
   /// Flat index of this zone in the allocator (`node * MAX_NR_ZONES + zone_idx`).
@@ -34,7 +34,7 @@ public struct ZoneState: Sendable {
   /// `nr_reserved_highatomic`.
   public var reservedHighatomic = 0
   public var watermarks: ZoneWatermarks
-  public var lowmemReserve: [Int]
+  public var lowmemReserve: ZoneReserves
   public var flags: ZoneFlags = []
 
   /// `populated_zone()`.
@@ -55,6 +55,18 @@ public struct ZoneState: Sendable {
   @inline(__always) public func pageblock(pfn: Int) -> Int {
     pageblockBase + (pfn >> Buddy.pageblockOrder) - (startPFN >> Buddy.pageblockOrder)
   }
+}
+
+/// A zone's `lowmem_reserve[]`, inline so that `ZoneState` holds no references.
+public struct ZoneReserves: Sendable, BitwiseCopyable {
+  var storage: InlineArray<6, Int> = InlineArray(repeating: 0)
+
+  public init(_ values: [Int]) {
+    precondition(values.count <= 6, "MAX_NR_ZONES is at most 6")
+    for (i, v) in values.enumerated() { storage[i] = v }
+  }
+
+  @inline(__always) public subscript(_ highestZoneIndex: Int) -> Int { storage[highestZoneIndex] }
 }
 
 /// One CPU's page cache for one zone.

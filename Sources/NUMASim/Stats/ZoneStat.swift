@@ -23,7 +23,7 @@ public enum ZoneStat: String, CaseIterable, Sendable {
   public var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
 
-/// Per-zone NUMA allocation counters (`enum numa_stat_item`), in pages.
+/// Per-zone NUMA allocation counters (`enum numa_stat_item`), one count per allocation.
 public enum NUMAStat: String, CaseIterable, Sendable {
   case numaHit = "numa_hit"
   case numaMiss = "numa_miss"
@@ -35,4 +35,21 @@ public enum NUMAStat: String, CaseIterable, Sendable {
   public var kernelName: String { rawValue }
   /// Position in the kernel's print order.
   public var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+}
+
+extension NUMAStat {
+  /// The number of NUMA counters.
+  public static let count = 6
+
+  /// The position in `enum numa_stat_item`, without searching `allCases`.
+  @inline(__always) public var rawIndex: Int {
+    switch self {
+    case .numaHit: 0
+    case .numaMiss: 1
+    case .numaForeign: 2
+    case .numaInterleave: 3
+    case .numaLocal: 4
+    case .numaOther: 5
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 /// A NUMA node number, as in `pgdat->node_id`.
-public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct NodeID: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
   public var index: Int
   public init(_ index: Int) { self.index = index }
   public static func < (a: NodeID, b: NodeID) -> Bool { a.index < b.index }
@@ -9,7 +9,7 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// A logical CPU number, as `numa_node_id()` and `cpumask_of_node()` see it.
-public struct CPUID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CPUID: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
   public var index: Int
   public init(_ index: Int) { self.index = index }
   public static func < (a: CPUID, b: CPUID) -> Bool { a.index < b.index }
@@ -17,7 +17,7 @@ public struct CPUID: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// A zone: its node and its index in the architecture's zone layout (`zone_idx()`).
-public struct ZoneID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ZoneID: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
   public var node: NodeID
   public var index: Int
   public init(node: NodeID, index: Int) {

@@ -5,7 +5,7 @@
 /// Mirrors: `enum zone_type` in include/linux/mmzone.h (Linux 6.18).
 /// The numeric `zone_idx()` of a zone depends on which kinds the architecture
 /// configures, so it is a position in ``Architecture/zoneTypes``, not a raw value here.
-public enum ZoneType: String, CaseIterable, Sendable {
+public enum ZoneType: String, CaseIterable, Sendable, BitwiseCopyable {
   case dma = "DMA"
   case dma32 = "DMA32"
   case normal = "Normal"

@@ -6,7 +6,7 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measure the simulator's speed; prints RESULT lines comparable with shared/bench.",
-    subcommands: [Engine.self])
+    subcommands: [Engine.self, Allocator.self])
 
   struct Engine: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,6 +23,27 @@ struct Bench: ParsableCommand {
 
     func run() {
       print(EngineBenchmark(pending: pending, events: events).run().resultLine)
+    }
+  }
+
+  struct Allocator: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "allocator",
+      abstract: "Allocate+free pairs through the pcp lists, the buddy lists and NUMA fallback.")
+
+    @Option(help: "Allocate+free pairs per path.") var pairs = 20_000_000
+    @Option(help: "Paths to run: pcp, buddy, fallback (repeatable; default all).") var path: [String] = []
+
+    func validate() throws {
+      guard pairs >= 1 else { throw ValidationError("--pairs must be at least 1") }
+      for p in path where AllocatorBenchmark.Path(rawValue: p) == nil {
+        throw ValidationError("--path: '\(p)' is not one of pcp, buddy, fallback")
+      }
+    }
+
+    func run() throws {
+      let paths = path.isEmpty ? AllocatorBenchmark.Path.allCases : path.compactMap(AllocatorBenchmark.Path.init)
+      for p in paths { print(try AllocatorBenchmark(path: p, pairs: p == .pcp ? pairs : pairs / 4).run()) }
     }
   }
 }
