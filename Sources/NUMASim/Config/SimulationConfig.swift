@@ -11,6 +11,23 @@ public struct SimulationConfig: Sendable {
   public var sysctl = SysctlVM()
   /// The file the config came from, for error messages; `<built-in>` for the default.
   public var file = "<built-in>"
+  /// What runs on the machine; `nil` uses ``WorkloadConfig/default(for:)``.
+  public var workload: WorkloadConfig?
+  /// Simulated time to run, after `warmup`.
+  public var duration = SimTime.seconds(20)
+  /// Simulated time before statistics are kept (the machine fills up).
+  public var warmup = SimTime.seconds(5)
+  /// The run's seed.
+  public var seed: UInt64 = 1
+  /// How often time series and watermark occupancy are sampled.
+  public var sampleInterval = SimTime.milliseconds(10)
+  public var costs = ReclaimCosts()
+  /// Swap space in pages (0: no swap, anonymous memory cannot be reclaimed).
+  public var swapPages = 0
+  /// The `sweep:` section, kept for `numasim sweep`.
+  public var sweep: ConfigValue?
+  /// The parsed document, for overrides and hashing.
+  public var document: ConfigValue?
 
   public init() {}
 
@@ -41,7 +58,15 @@ public struct SimulationConfig: Sendable {
     var config = SimulationConfig()
     config.file = file
     if case .null = root { return config }
-    guard let top = reader.mapping(root, "", allowed: ["name", "description", "kernel", "sysctl", "machine"]) else {
+    config.document = root
+    guard
+      let top = reader.mapping(
+        root, "",
+        allowed: [
+          "name", "description", "kernel", "sysctl", "machine", "workload", "duration", "warmup", "seed",
+          "sample_interval", "costs", "swap", "sweep",
+        ])
+    else {
       throw InputErrors(reader.errors)
     }
     if let v = top["name"], let s = reader.string(v, "name") { config.name = s }
@@ -52,6 +77,31 @@ public struct SimulationConfig: Sendable {
     }
     guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }
     return config
+  }
+
+  /// Reads `duration`, `warmup`, `seed`, `sample_interval`, `costs`, `swap` and `sweep`.
+  static func readRun(_ top: [String: ConfigValue], into config: inout SimulationConfig, _ r: inout ConfigReader) {
+    if let v = top["duration"], let d = r.duration(v, "duration") {
+      if d.nanoseconds == 0 { r.fail(v, "duration", "a run needs a duration above 0") } else { config.duration = d }
+    }
+    if let v = top["warmup"], let d = r.duration(v, "warmup") { config.warmup = d }
+    if let v = top["seed"], let s = r.string(v, "seed") {
+      if let n = UInt64(s) { config.seed = n } else { r.fail(v, "seed", "expected a non-negative integer, found '\(s)'") }
+    }
+    if let v = top["sample_interval"], let d = r.duration(v, "sample_interval") {
+      if d < .microseconds(100) { r.fail(v, "sample_interval", "at least 100us") } else { config.sampleInterval = d }
+    }
+    if let v = top["costs"], let map = r.mapping(v, "costs", allowed: ReclaimCosts.keys.map(\.0)) {
+      for (key, path) in ReclaimCosts.keys {
+        if let d = map[key], let dist = r.distribution(d, "costs.\(key)") { config.costs[keyPath: path] = dist }
+      }
+    }
+    if let v = top["swap"], let map = r.mapping(v, "swap", allowed: ["size"]), let s = map["size"],
+      let bytes = r.size(s, "swap.size")
+    {
+      config.swapPages = bytes / Pages.size
+    }
+    config.sweep = top["sweep"]
   }
 
   static func readKernel(_ value: ConfigValue, _ reader: inout ConfigReader) -> KernelVersion? {

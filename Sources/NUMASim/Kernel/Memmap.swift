@@ -25,12 +25,13 @@ public struct PageFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
   public static let buddy = PageFlags(rawValue: 1 << 12)  // PG_buddy (page type)
   public static let pcp = PageFlags(rawValue: 1 << 13)  // on a per-CPU free list (model only)
   public static let hole = PageFlags(rawValue: 1 << 14)  // no RAM behind this frame (model only)
+  public static let hot = PageFlags(rawValue: 1 << 15)  // in its owner's working set (model only)
 
   /// The flags `/proc/kpageflags`-style dumps show, in a fixed order.
   public static let names: [(PageFlags, String)] = [
     (.locked, "locked"), (.referenced, "referenced"), (.dirty, "dirty"), (.lru, "lru"), (.active, "active"),
     (.slab, "slab"), (.reserved, "reserved"), (.head, "head"), (.tail, "tail"), (.swapBacked, "swapbacked"),
-    (.unevictable, "unevictable"), (.writeback, "writeback"), (.buddy, "buddy"), (.pcp, "pcp"), (.hole, "hole"),
+    (.unevictable, "unevictable"), (.writeback, "writeback"), (.buddy, "buddy"), (.pcp, "pcp"), (.hole, "hole"), (.hot, "hot"),
   ]
 }
 

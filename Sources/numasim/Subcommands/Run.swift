@@ -1,18 +1,42 @@
 // SPDX-License-Identifier: MIT
 import ArgumentParser
+import Foundation
 import NUMASim
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run a scenario (default: the built-in two-node machine).")
+    abstract: "Run a scenario (default: the built-in two-node machine and workload).",
+    discussion: """
+      Prints a summary: allocation latency percentiles, direct-reclaim stalls, kswapd activity,
+      NUMA counters, free memory and time below the watermarks, all after the warm-up.
+      """)
 
   @OptionGroup var machine: MachineOptions
+
+  @Option(help: "The run's seed (overrides the config's).")
+  var seed: UInt64?
+
+  @Option(help: "Simulated seconds to measure (overrides the config's duration), e.g. 5s or 500ms.")
+  var duration: String?
 
   func run() throws {
     try reportingInputErrors {
       let result = try machine.resolve()
-      print(SetupSummary.render(result.setup), terminator: "")
+      var config = result.config
+      config.sysctl = result.setup.sysctl
+      config.kernel = result.setup.kernel
+      if let seed { config.seed = seed }
+      if let text = duration {
+        guard let d = ConfigReader.parseDuration(text), d.nanoseconds > 0 else {
+          throw CLIError.input([InputError(file: "<command line>", keyPath: "--duration", message: "'\(text)' is not a duration such as 5s")])
+        }
+        config.duration = d
+      }
+      var simulation: Simulation
+      do { simulation = try Simulation(config) } catch let e as InputErrors { throw CLIError.input(e.errors) }
+      let report = simulation.run()
+      print(report.text, terminator: "")
       result.notes.forEach(printNote)
     }
   }

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+
+/// What a run measures after its warm-up.
+public struct RunStatistics: Sendable {
+  /// Allocation latency: allocator time + direct-reclaim stall + first-touch access (ns).
+  public var allocationLatency = LatencyHistogram()
+  /// Direct-reclaim stalls (ns), one per allocation that stalled.
+  public var stalls = LatencyHistogram()
+  /// Pages reclaimed per stall.
+  public var stallPages = LatencyHistogram()
+  /// First-touch access latency (ns).
+  public var accessLatency = LatencyHistogram()
+  public var stallNanoseconds: UInt64 = 0
+  public var allocatorNanoseconds: UInt64 = 0
+  public var accessNanoseconds: UInt64 = 0
+  public var allocations: UInt64 = 0
+  public var failures: UInt64 = 0
+  public var remoteAllocations: UInt64 = 0
+  public var frees: UInt64 = 0
+  /// Per flat zone: samples with free pages below min / low / high.
+  public var belowMin: [UInt64]
+  public var belowLow: [UInt64]
+  public var belowHigh: [UInt64]
+  public var samples: UInt64 = 0
+  /// Sum and minimum of machine-wide free pages (buddy lists) over samples.
+  public var freePagesSum: Double = 0
+  public var freePagesMin = Int.max
+  /// Counters at the end of the warm-up, subtracted in the report.
+  public var baseline: VMCounters?
+  public var baselineNUMA: [UInt64] = []
+  public var baselineKswapdCPU: [UInt64] = []
+  /// The time series: one row per sample per zone.
+  public var timeseries: [TimeseriesRow] = []
+
+  public init(zones: Int) {
+    belowMin = Array(repeating: 0, count: zones)
+    belowLow = Array(repeating: 0, count: zones)
+    belowHigh = Array(repeating: 0, count: zones)
+  }
+}
+
+/// One zone at one sample.
+public struct TimeseriesRow: Sendable {
+  public var time: SimTime
+  public var zone: Int
+  public var freePages: Int
+  public var min: Int
+  public var low: Int
+  public var high: Int
+  public var boost: Int
+  public var kswapdRunning: Bool
+  /// The node's LRU sizes, in `LRUList` order (anon/file inactive/active, unevictable).
+  public var lru: [Int]
+}

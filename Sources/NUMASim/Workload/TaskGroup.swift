@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+
+/// A set of tasks pinned to some CPUs that allocate pages of one kind in the same way.
+///
+/// Plain data read from the `workload:` section of a config (see ``WorkloadConfig``);
+/// ``TaskGroupState`` runs it. Every random quantity is a ``Distribution`` drawn through
+/// GSL from the group's own streams. Times in distributions are in seconds.
+public struct TaskGroup: Hashable, Sendable {
+  /// The group's name, unique in a workload; it also names the group's random streams.
+  public var name: String
+  /// The CPUs the group's tasks run on (sorted, no duplicates, not empty).
+  public var cpus: [CPUID]
+  /// When requests arrive.
+  public var arrival: ArrivalProcess
+  /// How large each request is.
+  public var order: OrderDistribution
+  /// The GFP class of every request (by default ``PageKind/defaultGFP``).
+  public var gfp: GFPFlags
+  /// Which nodes the pages come from; interleaving is left to the allocator.
+  public var policy: MemPolicy
+  /// What the pages are.
+  public var kind: PageKind
+  /// How long a page is kept.
+  public var lifetime: Lifetime
+  /// How pages are referenced while they live.
+  public var access: AccessPattern
+  /// Which pages several processes map.
+  public var shared: SharedMapping
+  /// The most base pages the group holds at once (an RSS cap): at the cap it frees its
+  /// oldest pages before allocating. nil: no cap.
+  public var limit: Pages?
+  /// When the group begins issuing requests.
+  public var start: SimTime
+  /// When it stops issuing requests (exclusive); nil: never.
+  public var stop: SimTime?
+
+  /// A group; the GFP class defaults to the kind's, everything optional to its default.
+  public init(
+    name: String, cpus: [CPUID], arrival: ArrivalProcess, order: OrderDistribution = .single(0),
+    gfp: GFPFlags? = nil, policy: MemPolicy = .local, kind: PageKind = .anon,
+    lifetime: Lifetime = .untilReclaimed, access: AccessPattern = .untouched, shared: SharedMapping = .none,
+    limit: Pages? = nil, start: SimTime = .zero, stop: SimTime? = nil
+  ) {
+    self.name = name
+    self.cpus = cpus
+    self.arrival = arrival
+    self.order = order
+    self.gfp = gfp ?? kind.defaultGFP
+    self.policy = policy
+    self.kind = kind
+    self.lifetime = lifetime
+    self.access = access
+    self.shared = shared
+    self.limit = limit
+    self.start = start
+    self.stop = stop
+  }
+
+  /// Whether the group's pages are mapped into processes (anon and file pages; slab and
+  /// kernel pages are not).
+  public var mapsPages: Bool { kind.isOnLRU }
+}
