@@ -19,9 +19,10 @@ release: deps
 run: release
 	.build/release/numasim
 
-# Unit, property, golden and CLI tests, with internal invariant checks compiled in.
+# Unit, property, scenario and CLI tests: an optimised build (the scenario tests simulate
+# seconds of machine time), with testability and the engine's invariant checks compiled in.
 test: deps
-	$(SWIFT) test $(CHECKS)
+	$(SWIFT) test -c release -Xswiftc -enable-testing $(CHECKS)
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests

@@ -28,7 +28,8 @@ extension SimulationModel {
     var accessNs: UInt64 = 0
     if let p = result {
       let node = allocator.zones[p.zone].id.node.index
-      accessNs = UInt64(latency[from: NodeID(cpuNode[cpu]), to: NodeID(node)])
+      accessNs =
+        UInt64(latency[from: NodeID(cpuNode[cpu]), to: NodeID(node)])
         + UInt64(Swift.max(0, costs.accessJitterNanoseconds.sample(stream)))
       setUp(p, group: g, now: now + .nanoseconds(allocNs + stall), &s)
       if measuring {

@@ -42,7 +42,7 @@ public struct SimulationConfig: Sendable {
     }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
     var config = try parse(yaml: text, file: path, baseDirectory: base)
-    if config.name == "default", !text.contains("name:") {
+    if case .mapping(let entries, _)? = config.document, !entries.contains(where: { $0.key == "name" }) {
       config.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
     return config
@@ -75,7 +75,17 @@ public struct SimulationConfig: Sendable {
     if let v = top["machine"], let m = MachineConfig.read(v, &reader, baseDirectory: baseDirectory) {
       config.machine = m
     }
+    readRun(top, into: &config, &reader)
     guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }
+    if let v = top["workload"] {
+      // The workload names CPUs and nodes: read it against the machine.
+      let machine: Machine
+      do { machine = try config.machine.build(file: file) } catch { throw InputErrors([error]) }
+      config.workload = WorkloadConfig.read(
+        v, &reader, nodeCount: machine.nodes.count, cpuCount: machine.onlineCPUs,
+        cpusOfNode: { machine.nodes[$0].cpus.map(\.index) })
+      guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }
+    }
     return config
   }
 
@@ -86,7 +96,11 @@ public struct SimulationConfig: Sendable {
     }
     if let v = top["warmup"], let d = r.duration(v, "warmup") { config.warmup = d }
     if let v = top["seed"], let s = r.string(v, "seed") {
-      if let n = UInt64(s) { config.seed = n } else { r.fail(v, "seed", "expected a non-negative integer, found '\(s)'") }
+      if let n = UInt64(s) {
+        config.seed = n
+      } else {
+        r.fail(v, "seed", "expected a non-negative integer, found '\(s)'")
+      }
     }
     if let v = top["sample_interval"], let d = r.duration(v, "sample_interval") {
       if d < .microseconds(100) { r.fail(v, "sample_interval", "at least 100us") } else { config.sampleInterval = d }

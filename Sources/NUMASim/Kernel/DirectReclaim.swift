@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 
 extension ReclaimState: ReclaimHooks {
-  public mutating func wakeKswapd(_ a: inout PageAllocator, zone: Int, gfp: GFPFlags, order: Int, highestZoneIndex: Int) {
+  public mutating func wakeKswapd(_ a: inout PageAllocator, zone: Int, gfp: GFPFlags, order: Int, highestZoneIndex: Int)
+  {
     wake(&a, zone: zone, order: order, highestZoneIndex: highestZoneIndex)
   }
 
@@ -14,7 +15,9 @@ extension ReclaimState: ReclaimHooks {
   /// priority 12 → 0 over the zonelist's nodes until `SWAP_CLUSTER_MAX` pages are reclaimed,
   /// waiting on writeback when a pass found only pages under I/O.
   /// - Deviation: a throttled task waits one `throttle_ms` draw instead of until kswapd wakes it.
-  public mutating func directReclaim(_ a: inout PageAllocator, request: AllocationRequest, context ac: AllocationContext) -> Int {
+  public mutating func directReclaim(
+    _ a: inout PageAllocator, request: AllocationRequest, context ac: AllocationContext
+  ) -> Int {
     a.counters.allocstall[ac.highestZoneIndex] &+= 1
     let zones = a.zones(of: ac)
     var nodes: [Int] = []
@@ -28,7 +31,8 @@ extension ReclaimState: ReclaimHooks {
     while priority >= 0 && reclaimed < Kswapd.swapClusterMax {
       var blocked = 0
       for node in nodes {
-        let p = shrinkNode(&a, node: node, nrToReclaim: Kswapd.swapClusterMax - reclaimed, priority: priority, isKswapd: false)
+        let p = shrinkNode(
+          &a, node: node, nrToReclaim: Kswapd.swapClusterMax - reclaimed, priority: priority, isKswapd: false)
         a.counters[.pgscanDirect] &+= UInt64(p.scanned)
         a.counters[.pgstealDirect] &+= UInt64(p.reclaimed)
         stallNanoseconds &+= p.nanoseconds
@@ -73,7 +77,9 @@ extension ReclaimState: ReclaimHooks {
     }
   }
 
-  public mutating func directCompact(_ a: inout PageAllocator, request: AllocationRequest, context: AllocationContext) -> Bool {
+  public mutating func directCompact(_ a: inout PageAllocator, request: AllocationRequest, context: AllocationContext)
+    -> Bool
+  {
     false
   }
 
@@ -83,7 +89,9 @@ extension ReclaimState: ReclaimHooks {
   /// pages) → `oom_kill_process()` in mm/oom_kill.c (Linux 6.18); `oom_kill` is counted.
   /// - Deviation: the victim is a task group, its memory is freed at once (no oom_reaper
   ///   delay), and the group goes on issuing requests as a restarted service would.
-  public mutating func outOfMemory(_ a: inout PageAllocator, request: AllocationRequest, context: AllocationContext) -> Bool {
+  public mutating func outOfMemory(_ a: inout PageAllocator, request: AllocationRequest, context: AllocationContext)
+    -> Bool
+  {
     guard let victim = groupPages.indices.max(by: { groupPages[$0] < groupPages[$1] }), groupPages[victim] > 0 else {
       return false
     }
@@ -94,7 +102,9 @@ extension ReclaimState: ReclaimHooks {
       let order = a.memmap.has(p, .head) ? Int(a.memmap.order[page]) : 0
       if a.memmap.refcount[page] > 0, a.memmap.mapping[page] >> 1 == owner, !a.memmap.has(p, .tail) {
         if a.memmap.has(p, .lru) {
-          lru.remove(p, node: a.zones[a.zoneIndex(of: p)].id.node.index, LRUVecs.list(of: p, memmap: a.memmap), nr: 1 << order, memmap: &a.memmap)
+          lru.remove(
+            p, node: a.zones[a.zoneIndex(of: p)].id.node.index, LRUVecs.list(of: p, memmap: a.memmap), nr: 1 << order,
+            memmap: &a.memmap)
         }
         releaseOwned(&a, page: p, order: order)
       }
@@ -115,11 +125,13 @@ extension ReclaimState: ReclaimHooks {
   /// node's unmapped page cache exceeds `min_unmapped_ratio` of it, at priority 4
   /// (`NODE_RECLAIM_PRIORITY`), for `max(1 << order, SWAP_CLUSTER_MAX)` pages;
   /// counts `zone_reclaim_success` / `zone_reclaim_failed`.
-  public mutating func nodeReclaim(_ a: inout PageAllocator, node: Int, gfp: GFPFlags, order: Int) -> NodeReclaimResult {
+  public mutating func nodeReclaim(_ a: inout PageAllocator, node: Int, gfp: GFPFlags, order: Int) -> NodeReclaimResult
+  {
     let managed = (0..<a.zonesPerNode).reduce(0) { $0 + a.zones[a.flatZone(node: node, zoneIdx: $1)].managed }
     let file = lru.size(node: node, .inactiveFile) + lru.size(node: node, .activeFile)
     guard file * 100 > managed * a.sysctl.minUnmappedRatio, gfp.allowsBlocking else { return .full }
-    let p = shrinkNode(&a, node: node, nrToReclaim: Swift.max(1 << order, Kswapd.swapClusterMax), priority: 4, isKswapd: false)
+    let p = shrinkNode(
+      &a, node: node, nrToReclaim: Swift.max(1 << order, Kswapd.swapClusterMax), priority: 4, isKswapd: false)
     stallNanoseconds &+= p.nanoseconds
     a.counters[.pgscanDirect] &+= UInt64(p.scanned)
     a.counters[.pgstealDirect] &+= UInt64(p.reclaimed)

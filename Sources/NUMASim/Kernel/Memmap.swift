@@ -31,7 +31,8 @@ public struct PageFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
   public static let names: [(PageFlags, String)] = [
     (.locked, "locked"), (.referenced, "referenced"), (.dirty, "dirty"), (.lru, "lru"), (.active, "active"),
     (.slab, "slab"), (.reserved, "reserved"), (.head, "head"), (.tail, "tail"), (.swapBacked, "swapbacked"),
-    (.unevictable, "unevictable"), (.writeback, "writeback"), (.buddy, "buddy"), (.pcp, "pcp"), (.hole, "hole"), (.hot, "hot"),
+    (.unevictable, "unevictable"), (.writeback, "writeback"), (.buddy, "buddy"), (.pcp, "pcp"), (.hole, "hole"),
+    (.hot, "hot"),
   ]
 }
 

@@ -220,7 +220,9 @@ extension ReclaimState {
 
   /// Mirrors: `shrink_active_list()` in mm/vmscan.c (Linux 6.18): folios leave the active list
   /// for the inactive one unless referenced (hot ones keep their place).
-  mutating func shrinkActiveList(_ a: inout PageAllocator, node: Int, file: Bool, count: Int, progress: inout ReclaimProgress) {
+  mutating func shrinkActiveList(
+    _ a: inout PageAllocator, node: Int, file: Bool, count: Int, progress: inout ReclaimProgress
+  ) {
     let list = LRUList.active(file: file)
     for _ in 0..<count {
       let page = lru.lists[node * LRUList.count + list.rawValue].tail

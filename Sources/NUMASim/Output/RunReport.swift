@@ -93,7 +93,9 @@ public struct RunReport: Sendable {
       snapshot.zones[n][i].freePages = zone.freePages
       snapshot.zones[n][i].boost = zone.watermarks.boost
       snapshot.zones[n][i].zoneStats[ZoneStat.nrFreePages.index] = zone.freePages
-      for stat in NUMAStat.allCases { snapshot.zones[n][i].numaStats[stat.index] = Int(a.numaStats[z * NUMAStat.count + stat.rawIndex]) }
+      for stat in NUMAStat.allCases {
+        snapshot.zones[n][i].numaStats[stat.index] = Int(a.numaStats[z * NUMAStat.count + stat.rawIndex])
+      }
       for cpu in 0..<a.cpuCount {
         snapshot.zones[n][i].pcpCount[cpu] = Int(a.pcp[a.pcpIndex(cpu: cpu, zone: z)].count)
         snapshot.zones[n][i].pcpHigh[cpu] = Int(a.pcp[a.pcpIndex(cpu: cpu, zone: z)].high)
@@ -101,7 +103,9 @@ public struct RunReport: Sendable {
     }
     for n in 0..<a.nodeCount {
       for l in LRUList.allCases {
-        if let stat = NodeStat(rawValue: l.kernelName) { snapshot.nodeStats[n][stat.index] = m.reclaim.lru.size(node: n, l) }
+        if let stat = NodeStat(rawValue: l.kernelName) {
+          snapshot.nodeStats[n][stat.index] = m.reclaim.lru.size(node: n, l)
+        }
       }
       snapshot.nodeUnreclaimable[n] = m.reclaim.kswapd[n].failures >= Kswapd.maxFailures
     }
@@ -115,36 +119,57 @@ public struct RunReport: Sendable {
     for r in rows {
       let z = a.zones[r.zone]
       t.append(
-        [.double(r.time.seconds), .int(z.id.node.index), .text(z.type.kernelName), .int(r.freePages), .int(r.min),
-         .int(r.low), .int(r.high), .int(r.boost), .int(r.kswapdRunning ? 1 : 0)] + r.lru.map { .int($0) })
+        [
+          .double(r.time.seconds), .int(z.id.node.index), .text(z.type.kernelName), .int(r.freePages), .int(r.min),
+          .int(r.low), .int(r.high), .int(r.boost), .int(r.kswapdRunning ? 1 : 0),
+        ] + r.lru.map { .int($0) })
     }
     return t
   }
 
-  static func render(_ m: [(String, CSVValue)], config: SimulationConfig, setup: MachineSetup, events: UInt64, wall: Double)
+  static func render(
+    _ m: [(String, CSVValue)], config: SimulationConfig, setup: MachineSetup, events: UInt64, wall: Double
+  )
     -> String
   {
     func v(_ k: String) -> String { m.first { $0.0 == k }.map { CSVWriter.field($0.1) } ?? "-" }
     let seconds = Double(config.duration.nanoseconds) / 1e9
     var out = "numasim run '\(config.name)': Linux \(setup.kernel), \(setup.machine.nodes.count) nodes, "
     out += "\(setup.machine.onlineCPUs) CPUs, seed \(config.seed)\n"
-    out += "simulated \(config.warmup.seconds)s warm-up + \(seconds)s measured in \(String(format: "%.2f", wall))s wall "
-    out += "(\(events) events, \(String(format: "%.1f", (config.warmup.seconds + seconds) / Swift.max(wall, 1e-9)))x real time)\n"
-    out += "vm.min_free_kbytes = \(setup.minFreeKbytes), vm.watermark_scale_factor = \(setup.sysctl.watermarkScaleFactor)\n\n"
-    out += "allocations      \(v("allocations")) (\(v("allocation_failures")) failed), remote fraction \(v("remote_fraction"))\n"
-    out += "latency ns       p50 \(v("alloc_latency_p50_ns"))  p90 \(v("alloc_latency_p90_ns"))  p99 \(v("alloc_latency_p99_ns"))"
+    out +=
+      "simulated \(config.warmup.seconds)s warm-up + \(seconds)s measured in \(String(format: "%.2f", wall))s wall "
+    out +=
+      "(\(events) events, \(String(format: "%.1f", (config.warmup.seconds + seconds) / Swift.max(wall, 1e-9)))x real time)\n"
+    out +=
+      "vm.min_free_kbytes = \(setup.minFreeKbytes), vm.watermark_scale_factor = \(setup.sysctl.watermarkScaleFactor)\n\n"
+    out +=
+      "allocations      \(v("allocations")) (\(v("allocation_failures")) failed), remote fraction \(v("remote_fraction"))\n"
+    out +=
+      "latency ns       p50 \(v("alloc_latency_p50_ns"))  p90 \(v("alloc_latency_p90_ns"))  p99 \(v("alloc_latency_p99_ns"))"
     out += "  p99.9 \(v("alloc_latency_p999_ns"))  max \(v("alloc_latency_max_ns"))\n"
-    out += "direct reclaim   \(v("direct_reclaim_stalls")) stalls, \(v("stall_total_ms")) ms in all; p50 \(v("stall_p50_us")) us"
+    out +=
+      "direct reclaim   \(v("direct_reclaim_stalls")) stalls, \(v("stall_total_ms")) ms in all; p50 \(v("stall_p50_us")) us"
     out += ", p99 \(v("stall_p99_us")) us, max \(v("stall_max_us")) us\n"
     let stallNames = m.filter { $0.0.hasPrefix("allocstall_") }.map { "\($0.0) \(CSVWriter.field($0.1))" }
     out += "                 " + stallNames.joined(separator: "  ") + "\n"
-    out += "kswapd           pgscan_kswapd \(v("pgscan_kswapd")), pgsteal_kswapd \(v("pgsteal_kswapd")), pageoutrun \(v("pageoutrun"))"
-    out += ", low_wmark_hit_quickly \(v("kswapd_low_wmark_hit_quickly")), high_wmark_hit_quickly \(v("kswapd_high_wmark_hit_quickly"))\n"
-    out += "                 " + m.filter { $0.0.hasPrefix("kswapd_cpu_pct") }.map { "\($0.0) \(CSVWriter.field($0.1))" }.joined(separator: "  ") + "\n"
-    out += "direct scans     pgscan_direct \(v("pgscan_direct")), pgsteal_direct \(v("pgsteal_direct")), throttled \(v("pgscan_direct_throttle")), oom_kill \(v("oom_kill"))\n"
-    out += "NUMA             numa_hit \(v("numa_hit")), numa_miss \(v("numa_miss")), numa_foreign \(v("numa_foreign")), numa_local \(v("numa_local")), numa_other \(v("numa_other"))\n"
-    out += "free memory      mean \(v("free_mean_mib")) MiB, min \(v("free_min_mib")) MiB; workload time lost to stalls \(v("lost_ms")) ms\n"
-    out += "below watermark  " + m.filter { $0.0.hasPrefix("below_low_pct") }.map { "\($0.0.dropFirst(14)) \(CSVWriter.field($0.1))%" }.joined(separator: "  ") + " (of samples, low)\n"
+    out +=
+      "kswapd           pgscan_kswapd \(v("pgscan_kswapd")), pgsteal_kswapd \(v("pgsteal_kswapd")), pageoutrun \(v("pageoutrun"))"
+    out +=
+      ", low_wmark_hit_quickly \(v("kswapd_low_wmark_hit_quickly")), high_wmark_hit_quickly \(v("kswapd_high_wmark_hit_quickly"))\n"
+    out +=
+      "                 "
+      + m.filter { $0.0.hasPrefix("kswapd_cpu_pct") }.map { "\($0.0) \(CSVWriter.field($0.1))" }.joined(separator: "  ")
+      + "\n"
+    out +=
+      "direct scans     pgscan_direct \(v("pgscan_direct")), pgsteal_direct \(v("pgsteal_direct")), throttled \(v("pgscan_direct_throttle")), oom_kill \(v("oom_kill"))\n"
+    out +=
+      "NUMA             numa_hit \(v("numa_hit")), numa_miss \(v("numa_miss")), numa_foreign \(v("numa_foreign")), numa_local \(v("numa_local")), numa_other \(v("numa_other"))\n"
+    out +=
+      "free memory      mean \(v("free_mean_mib")) MiB, min \(v("free_min_mib")) MiB; workload time lost to stalls \(v("lost_ms")) ms\n"
+    out +=
+      "below watermark  "
+      + m.filter { $0.0.hasPrefix("below_low_pct") }.map { "\($0.0.dropFirst(14)) \(CSVWriter.field($0.1))%" }.joined(
+        separator: "  ") + " (of samples, low)\n"
     return out
   }
 }

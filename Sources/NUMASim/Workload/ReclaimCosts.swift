@@ -3,10 +3,11 @@
 /// What reclaim and memory access cost in simulated time, each a GSL distribution.
 ///
 /// Defaults and their sources:
-/// - `scan_us` 0.2 µs per page isolated and checked: `shrink_folio_list()` work per folio,
-///   so that a typical direct-reclaim stall of 32–340 pages lands in drsnoop's 0.14–0.57 ms
-///   range together with the other costs (bcc drsnoop examples, `users-and-measurements.md`).
-/// - `clean_file_us` 1.0 µs to drop a clean page-cache folio (radix-tree delete, free).
+/// - `scan_us` 0.5 µs per page isolated and checked (`shrink_folio_list()` work per folio) and
+///   `clean_file_us` 2.5 µs to drop a clean page-cache folio (mapping delete, free): 3 µs per
+///   reclaimed page, about 1.3 GB/s for one reclaimer, so a direct-reclaim stall of 46–339
+///   pages lands near drsnoop's typical 0.14–0.57 ms (bcc drsnoop examples,
+///   `users-and-measurements.md`).
 /// - `unmap_us` 0.5 µs per mapping to unmap (`try_to_unmap()` walking `anon_vma_chain` /
 ///   `i_mmap`), times the page's mapcount.
 /// - `writeback_us` 20 µs to queue a dirty page for writeback; the page is reclaimable when
@@ -18,8 +19,8 @@
 /// - `alloc_ns` 150 ns for an allocation that succeeds without reclaim (pcp fast path).
 /// - `access_jitter_ns` added to the latency matrix on first touch: normal(0, 5 ns), at 0 or above.
 public struct ReclaimCosts: Sendable {
-  public var scanMicroseconds = Distribution.constant(0.2)
-  public var cleanFileMicroseconds = Distribution.constant(1.0)
+  public var scanMicroseconds = Distribution.constant(0.5)
+  public var cleanFileMicroseconds = Distribution.constant(2.5)
   public var unmapMicroseconds = Distribution.constant(0.5)
   public var writebackMicroseconds = Distribution.constant(20)
   public var writebackMilliseconds = Distribution.lognormal(mu: 1.609_437_9, sigma: 0.5)

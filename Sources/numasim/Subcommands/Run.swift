@@ -17,8 +17,14 @@ struct Run: ParsableCommand {
   @Option(help: "The run's seed (overrides the config's).")
   var seed: UInt64?
 
-  @Option(help: "Simulated seconds to measure (overrides the config's duration), e.g. 5s or 500ms.")
+  @Option(help: "Simulated time to measure (overrides the config's duration), e.g. 5s or 500ms.")
   var duration: String?
+
+  @Option(help: "Simulated warm-up before measuring (overrides the config's warmup), e.g. 2s.")
+  var warmup: String?
+
+  @Flag(help: "Also print every metric as `name value` lines, like /proc/vmstat.")
+  var vmstat = false
 
   func run() throws {
     try reportingInputErrors {
@@ -29,14 +35,25 @@ struct Run: ParsableCommand {
       if let seed { config.seed = seed }
       if let text = duration {
         guard let d = ConfigReader.parseDuration(text), d.nanoseconds > 0 else {
-          throw CLIError.input([InputError(file: "<command line>", keyPath: "--duration", message: "'\(text)' is not a duration such as 5s")])
+          throw CLIError.input([
+            InputError(file: "<command line>", keyPath: "--duration", message: "'\(text)' is not a duration such as 5s")
+          ])
         }
         config.duration = d
+      }
+      if let text = warmup {
+        guard let d = ConfigReader.parseDuration(text) else {
+          throw CLIError.input([
+            InputError(file: "<command line>", keyPath: "--warmup", message: "'\(text)' is not a duration such as 2s")
+          ])
+        }
+        config.warmup = d
       }
       var simulation: Simulation
       do { simulation = try Simulation(config) } catch let e as InputErrors { throw CLIError.input(e.errors) }
       let report = simulation.run()
       print(report.text, terminator: "")
+      if vmstat { print("\n" + report.vmstat, terminator: "") }
       result.notes.forEach(printNote)
     }
   }
