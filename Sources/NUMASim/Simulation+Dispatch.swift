@@ -5,13 +5,12 @@ extension SimulationModel {
   /// free, account the latency, and schedule the group's next request.
   mutating func arrival(group g: Int, cpu: Int, _ s: inout Scheduler<Event>) {
     let now = s.now
-    let group = workload.groups[g].group
     var order = workload.groups[g].drawOrder()
-    var gfp = group.gfp
-    if order > 0 && group.kind.isOnLRU { gfp.insert(.comp) }
+    var gfp = groupGFP[g]
+    if order > 0 && groupKind[g].isOnLRU { gfp.insert(.comp) }
     if order > Buddy.maxPageOrder { order = Buddy.maxPageOrder }
     let request = AllocationRequest(
-      order: order, gfp: gfp, cpu: cpu, nodePolicy: NodePolicy(group.policy), interleaveIndex: interleave[g])
+      order: order, gfp: gfp, cpu: cpu, nodePolicy: groupPolicy[g], interleaveIndex: interleave[g])
     interleave[g] &+= 1
     reclaim.now = now
     reclaim.cpu = cpu
@@ -42,6 +41,10 @@ extension SimulationModel {
     if stall > 0 {
       workload.groups[g].delay(CPUID(cpu), from: now, until: now + .nanoseconds(stall))
       if measuring {
+        stats.stallLog.append(
+          StallRecord(
+            start: now, nanoseconds: stall, pagesReclaimed: Int32(reclaim.stallReclaimed), order: Int8(order),
+            cpu: Int32(cpu), group: Int32(g)))
         stats.stalls.record(stall)
         stats.stallPages.record(UInt64(reclaim.stallReclaimed))
         stats.stallNanoseconds &+= stall
@@ -64,8 +67,7 @@ extension SimulationModel {
   /// Linux 6.18) and the `mapping`/`_mapcount` set-up of `folio_add_new_anon_rmap()` and
   /// `filemap_add_folio()`.
   mutating func setUp(_ p: AllocatedPage, group g: Int, now: SimTime, _ s: inout Scheduler<Event>) {
-    let state = workload.groups[g]
-    let kind = state.group.kind
+    let kind = groupKind[g]
     let page = p.page
     generation &+= 1
     if generation == 0 { generation = 1 }
@@ -80,12 +82,12 @@ extension SimulationModel {
     case .fileClean, .kernel: break
     }
     if kind.isOnLRU {
-      allocator.memmap.mapcount[Int(page)] = Int16(Swift.min(state.drawMapcount(), Int(Int16.max)))
-      if state.isHot() { allocator.memmap.set(page, .hot) }
+      allocator.memmap.mapcount[Int(page)] = Int16(Swift.min(workload.groups[g].drawMapcount(), Int(Int16.max)))
+      if workload.groups[g].isHot() { allocator.memmap.set(page, .hot) }
       let node = allocator.zones[p.zone].id.node.index
       reclaim.lru.add(page, node: node, .inactive(file: kind.isFile), nr: nr, memmap: &allocator.memmap)
     }
-    if let life = state.drawLifetime() {
+    if let life = workload.groups[g].drawLifetime() {
       s.schedule(.free(page: page, generation: generation), at: now + life)
     }
   }

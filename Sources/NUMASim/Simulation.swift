@@ -54,6 +54,10 @@ public struct SimulationModel: EventHandler {
   /// Latency from each CPU's node to each node's memory (ns).
   let latency: LatencyMatrix
   let cpuNode: [Int]
+  /// Per group, read on every request (kept apart so that no `TaskGroup` is copied).
+  let groupKind: [PageKind]
+  let groupGFP: [GFPFlags]
+  let groupPolicy: [NodePolicy]
 
   init(config: SimulationConfig, setup: MachineSetup, workload: WorkloadConfig) {
     let seeds = SeedSequence(masterSeed: config.seed)
@@ -72,6 +76,9 @@ public struct SimulationModel: EventHandler {
     interleave = Array(repeating: 0, count: workload.groups.count)
     latency = setup.machine.latencies
     cpuNode = allocator.cpuNode
+    groupKind = workload.groups.map(\.kind)
+    groupGFP = workload.groups.map(\.gfp)
+    groupPolicy = workload.groups.map { NodePolicy($0.policy) }
   }
 
   mutating func start(_ s: inout Scheduler<Event>) {

@@ -9,6 +9,10 @@ public struct RunReport: Sendable {
   public var metrics: [(String, CSVValue)]
   public var text: String
   public var timeseries: CSVTable
+  /// One row per direct-reclaim stall: start, duration, pages reclaimed, order, CPU, group.
+  public var stalls: CSVTable
+  /// Page allocations plus frees after the warm-up.
+  public var pageOperations: UInt64
   public var vmstat: String
   public var zoneinfo: String
   public var wallSeconds: Double
@@ -85,6 +89,18 @@ public struct RunReport: Sendable {
     metrics = out
     text = RunReport.render(out, config: config, setup: setup, events: self.events, wall: wallSeconds)
     timeseries = RunReport.timeseriesTable(s.timeseries, a)
+    var stallTable = CSVTable(header: ["start_s", "duration_us", "pages_reclaimed", "order", "cpu", "group"])
+    let names = m.workload.groups.map(\.group.name)
+    for r in s.stallLog {
+      stallTable.append(
+        [
+          .double(r.start.seconds), .double(Double(r.nanoseconds) / 1e3), .int(Int(r.pagesReclaimed)),
+          .int(Int(r.order)),
+          .int(Int(r.cpu)), .text(names[Int(r.group)]),
+        ])
+    }
+    stalls = stallTable
+    pageOperations = s.allocations &+ s.frees
     vmstat = out.map { "\($0.0) \(CSVWriter.field($0.1))" }.joined(separator: "\n") + "\n"
     var snapshot = ZoneInfoSnapshot.boot(setup)
     for (z, zone) in a.zones.enumerated() {

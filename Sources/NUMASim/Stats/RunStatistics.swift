@@ -31,12 +31,24 @@ public struct RunStatistics: Sendable {
   public var baselineKswapdCPU: [UInt64] = []
   /// The time series: one row per sample per zone.
   public var timeseries: [TimeseriesRow] = []
+  /// Every direct-reclaim stall, in order (drsnoop's view).
+  public var stallLog: [StallRecord] = []
 
   public init(zones: Int) {
     belowMin = Array(repeating: 0, count: zones)
     belowLow = Array(repeating: 0, count: zones)
     belowHigh = Array(repeating: 0, count: zones)
   }
+}
+
+/// One direct-reclaim stall: when, on which CPU, for what, how long, how much it freed.
+public struct StallRecord: Sendable, BitwiseCopyable {
+  public var start: SimTime
+  public var nanoseconds: UInt64
+  public var pagesReclaimed: Int32
+  public var order: Int8
+  public var cpu: Int32
+  public var group: Int32
 }
 
 /// One zone at one sample.

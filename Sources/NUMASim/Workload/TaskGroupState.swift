@@ -131,17 +131,17 @@ public struct TaskGroupState {
 
   /// One of the group's CPUs, uniformly at random (no draw for a single CPU); for work the
   /// group does outside ``nextArrival(after:)``, such as freeing a page.
-  public func drawCPU() -> CPUID { group.cpus[drawCPUIndex()] }
+  public mutating func drawCPU() -> CPUID { group.cpus[drawCPUIndex()] }
 
   private func drawCPUIndex() -> Int {
     group.cpus.count == 1 ? 0 : cpuStream.uniformInt(below: group.cpus.count)
   }
 
   /// The order of the next request.
-  public func drawOrder() -> Int { group.order.sample(orderStream) }
+  public mutating func drawOrder() -> Int { group.order.sample(orderStream) }
 
   /// How long a page allocated now is kept, or nil if it is kept until reclaimed.
-  public func drawLifetime() -> SimTime? {
+  public mutating func drawLifetime() -> SimTime? {
     switch group.lifetime {
     case .untilReclaimed: nil
     case .drawn(let d): SimTime(drawnSeconds: d.sample(lifetimeStream))
@@ -151,7 +151,7 @@ public struct TaskGroupState {
   /// The mapcount of a page allocated now: a draw of ``SharedMapping/mapcount`` (rounded,
   /// at least 2) for a shared page, 1 for an unshared one, 0 for slab and kernel pages,
   /// which no process maps.
-  public func drawMapcount() -> Int {
+  public mutating func drawMapcount() -> Int {
     guard group.mapsPages else { return 0 }
     let shared = group.shared
     guard shared.fraction > 0, shared.fraction >= 1 || sharedStream.uniform() < shared.fraction else { return 1 }
@@ -160,11 +160,14 @@ public struct TaskGroupState {
   }
 
   /// Whether a page allocated now is hot (keeps being referenced); decide once per page.
-  public func isHot() -> Bool {
+  public mutating func isHot() -> Bool {
     let access = group.access
     guard access.referencesPages else { return false }
     return access.hotFraction >= 1 || accessStream.uniform() < access.hotFraction
   }
+
+  // Draws are `mutating`: they advance the group's streams, and mutating access keeps callers
+  // from copying the state out of the generator's array on every request.
 
   /// When a hot page last referenced at `now` is referenced next, or nil if it is not
   /// referenced again (the group has no reference interval, or has stopped by then).

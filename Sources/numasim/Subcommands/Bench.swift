@@ -6,7 +6,7 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measure the simulator's speed; prints RESULT lines comparable with shared/bench.",
-    subcommands: [Engine.self, Allocator.self])
+    subcommands: [Engine.self, Allocator.self, Model.self])
 
   struct Engine: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,6 +44,26 @@ struct Bench: ParsableCommand {
     func run() throws {
       let paths = path.isEmpty ? AllocatorBenchmark.Path.allCases : path.compactMap(AllocatorBenchmark.Path.init)
       for p in paths { print(try AllocatorBenchmark(path: p, pairs: p == .pcp ? pairs : pairs / 4).run()) }
+    }
+  }
+
+  struct Model: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "model",
+      abstract: "Run a scenario (default: the built-in one) and report page operations per CPU-second.")
+
+    @OptionGroup var machine: MachineOptions
+
+    func run() throws {
+      try reportingInputErrors {
+        let result = try machine.resolve()
+        var config = result.config
+        config.sysctl = result.setup.sysctl
+        config.kernel = result.setup.kernel
+        do { print(try ModelBenchmark(config: config).run()) } catch let e as InputErrors {
+          throw CLIError.input(e.errors)
+        }
+      }
     }
   }
 }
