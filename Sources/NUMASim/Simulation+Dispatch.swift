@@ -3,8 +3,16 @@
 extension SimulationModel {
   /// One allocation request: allocate (reclaiming if need be), set the page up, schedule its
   /// free, account the latency, and schedule the group's next request.
+  ///
+  /// A group at its `limit` issues nothing until it has freed (or lost to reclaim) some pages.
   mutating func arrival(group g: Int, cpu: Int, _ s: inout Scheduler<Event>) {
     let now = s.now
+    if reclaim.groupPages[g] >= groupLimit[g] {
+      if let next = workload.groups[g].nextArrival(after: now) {
+        s.schedule(.arrival(group: Int32(g), cpu: Int32(next.cpu.index)), at: next.time)
+      }
+      return
+    }
     var order = workload.groups[g].drawOrder()
     var gfp = groupGFP[g]
     if order > 0 && groupKind[g].isOnLRU { gfp.insert(.comp) }

@@ -58,6 +58,8 @@ public struct SimulationModel: EventHandler {
   let groupKind: [PageKind]
   let groupGFP: [GFPFlags]
   let groupPolicy: [NodePolicy]
+  /// Per group: the most pages it holds at once (`Int.max`: no limit).
+  let groupLimit: [Int]
 
   init(config: SimulationConfig, setup: MachineSetup, workload: WorkloadConfig) {
     let seeds = SeedSequence(masterSeed: config.seed)
@@ -79,6 +81,7 @@ public struct SimulationModel: EventHandler {
     groupKind = workload.groups.map(\.kind)
     groupGFP = workload.groups.map(\.gfp)
     groupPolicy = workload.groups.map { NodePolicy($0.policy) }
+    groupLimit = workload.groups.map { $0.limit?.count ?? Int.max }
   }
 
   mutating func start(_ s: inout Scheduler<Event>) {

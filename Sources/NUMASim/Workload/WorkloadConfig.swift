@@ -45,7 +45,8 @@
 ///   `hot_fraction` defaults to 1 when an interval is given.
 /// - `shared`: `{fraction: 0...1, mapcount: DIST}` or just the fraction; mapcount
 ///   default 2 (see ``SharedMapping``). Not for slab or kernel pages.
-/// - `limit`: the most the group holds at once, a size (`512MiB`) or `N pages`.
+/// - `limit`: the most the group holds at once, a size (`512MiB`) or `N pages`; at the limit
+///   the group issues no requests until it holds less.
 /// - `start`, `stop`: DURATIONs (`100ms`, `2s`, `500us`, `1.5s`; a unit is required).
 ///
 /// A TIME is a duration (a constant) or a distribution in seconds (`exponential(mean=0.2)`);

@@ -21,5 +21,8 @@ import Testing
     #expect(ZoneInfoReport.render(.boot(a)) == ZoneInfoReport.render(.boot(b)))
     #expect(NumactlReport.render(a) == NumactlReport.render(b))
     #expect(SysctlReport.render(a) == SysctlReport.render(b))
+    #expect(file.workload == WorkloadConfig.default(for: a.machine))
+    #expect(file.duration == builtIn.duration && file.warmup == builtIn.warmup && file.seed == builtIn.seed)
+    #expect(file.sampleInterval == builtIn.sampleInterval)
   }
 }
