@@ -19,6 +19,14 @@ public struct MachineRequest: Sendable {
     public var config: SimulationConfig
     public var setup: MachineSetup
     public var notes: [String]
+
+    /// The config with the command line's kernel and sysctl overrides applied, ready to run.
+    public var runConfig: SimulationConfig {
+      var c = config
+      c.sysctl = setup.sysctl
+      c.kernel = setup.kernel
+      return c
+    }
   }
 
   /// Loads, overrides, builds and sets up.

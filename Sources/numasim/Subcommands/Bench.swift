@@ -57,9 +57,7 @@ struct Bench: ParsableCommand {
     func run() throws {
       try reportingInputErrors {
         let result = try machine.resolve()
-        var config = result.config
-        config.sysctl = result.setup.sysctl
-        config.kernel = result.setup.kernel
+        let config = result.runConfig
         do { print(try ModelBenchmark(config: config).run()) } catch let e as InputErrors {
           throw CLIError.input(e.errors)
         }

@@ -29,9 +29,7 @@ struct Run: ParsableCommand {
   func run() throws {
     try reportingInputErrors {
       let result = try machine.resolve()
-      var config = result.config
-      config.sysctl = result.setup.sysctl
-      config.kernel = result.setup.kernel
+      var config = result.runConfig
       if let seed { config.seed = seed }
       if let text = duration {
         guard let d = ConfigReader.parseDuration(text), d.nanoseconds > 0 else {
