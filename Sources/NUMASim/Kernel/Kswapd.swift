@@ -44,14 +44,19 @@ extension ReclaimState {
   ///
   /// Mirrors: `pgdat_balanced()` in mm/vmscan.c (Linux 6.18); a node with no managed zone in
   /// range counts as balanced.
+  /// - Deviation: the high mark is used; the kernel uses promo only with NUMA-balancing
+  ///   memory tiering, which is not modelled.
   public func isBalanced(_ a: PageAllocator, node: Int, order: Int, highestZoneIndex: Int) -> Bool {
     var anyManaged = false
     for zi in 0...Swift.max(0, Swift.min(highestZoneIndex, a.zonesPerNode - 1)) {
       let z = a.flatZone(node: node, zoneIdx: zi)
       guard a.zones[z].isManaged else { continue }
       anyManaged = true
-      let mark = a.zones[z].mark(a.kernel.hasPromoWatermark ? .high : .high)
-      if a.watermarkOK(zone: z, order: order, mark: mark, highestZoneIndex: highestZoneIndex, flags: []) { return true }
+      if a.watermarkOK(
+        zone: z, order: order, mark: a.zones[z].mark(.high), highestZoneIndex: highestZoneIndex, flags: [])
+      {
+        return true
+      }
     }
     return !anyManaged
   }

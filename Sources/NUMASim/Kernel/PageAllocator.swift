@@ -43,9 +43,6 @@ public struct PageAllocator: Sendable {
   public let gfpZoneTable: InlineArray<16, Int>
   /// The node of each CPU.
   public var cpuNode: [Int]
-  /// For each node, the node whose memory is "local" (`numa_mem_id()`): itself, or for a
-  /// memoryless node the first node of its zonelist.
-  public var memoryNode: [Int]
   public var distances: DistanceMatrix
   /// Per-zone NUMA counters, flat: `zone * NUMAStat.count + stat` (allocations).
   public var numaStats: ContiguousArray<UInt64>
@@ -110,7 +107,6 @@ public struct PageAllocator: Sendable {
     let zpn = zonesPerNode
     zonelists = setup.zonelists.map { list in list.zones.map { $0.node.index * zpn + $0.index } }
     nodeOrder = setup.zonelists.map { $0.nodeOrder.map(\.index) }
-    memoryNode = setup.zonelists.map { list in list.zones.first?.node.index ?? list.node.index }
     (zonelistStorage, zonelistRanges) = Self.buildZonelistTable(zones: zones, zonelists: zonelists, zonesPerNode: zpn)
     memoryNodeMask = machine.nodes.filter(\.hasMemory).reduce(0) {
       $1.id.index < 64 ? $0 | (1 << UInt64($1.id.index)) : $0
