@@ -17,10 +17,17 @@ public struct RunReport: Sendable {
   public var zoneinfo: String
   public var wallSeconds: Double
   public var events: UInt64
+  /// The distributions behind the percentile metrics.
+  public var allocationLatency: LatencyHistogram
+  public var stallLatency: LatencyHistogram
+  public var accessLatency: LatencyHistogram
 
   init(model m: SimulationModel, config: SimulationConfig, setup: MachineSetup, events: UInt64, wallSeconds: Double) {
     self.events = events
     self.wallSeconds = wallSeconds
+    allocationLatency = m.stats.allocationLatency
+    stallLatency = m.stats.stalls
+    accessLatency = m.stats.accessLatency
     let a = m.allocator
     let c = a.counters
     let base = m.stats.baseline ?? VMCounters(zoneCount: a.zonesPerNode)

@@ -23,6 +23,9 @@ struct Run: ParsableCommand {
   @Option(help: "Simulated warm-up before measuring (overrides the config's warmup), e.g. 2s.")
   var warmup: String?
 
+  @Option(help: "Results folder (default: Results/<config name>/).")
+  var output: String?
+
   @Flag(help: "Also print every metric as `name value` lines, like /proc/vmstat.")
   var vmstat = false
 
@@ -52,6 +55,11 @@ struct Run: ParsableCommand {
       let report = simulation.run()
       print(report.text, terminator: "")
       if vmstat { print("\n" + report.vmstat, terminator: "") }
+      let folder = output ?? "Results/\(config.name)"
+      do { try RunOutput.write(report, config: config, to: folder) } catch {
+        throw CLIError.input([InputError(file: folder, message: "cannot write the results: \(error)")])
+      }
+      print("results: \(folder)/")
       result.notes.forEach(printNote)
     }
   }
