@@ -16,7 +16,8 @@ import Testing
       ["zoneinfo", "/nonexistent/config.yaml"],
       message: "numasim: error: /nonexistent/config.yaml: cannot read the config")
     try expectFailure(
-      ["zoneinfo", "--from-zoneinfo", "/nonexistent/zi"], message: "/nonexistent/zi: cannot read the file")
+      ["zoneinfo", "--from-zoneinfo", "/nonexistent/zi"],
+      message: "/nonexistent/zi: cannot read the zoneinfo dump: no such file")
   }
 
   @Test func malformedZoneinfo() throws {

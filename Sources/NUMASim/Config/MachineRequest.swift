@@ -9,8 +9,9 @@ public struct MachineRequest: Sendable {
   public var kernel: String?
   /// `N` for every node, or one count per node.
   public var cpusPerNode: [Int]?
-  /// `vm.KEY=VALUE` assignments, applied in order after the config's own sysctls.
-  public var sysctlAssignments: [String] = []
+  /// `key.path=VALUE` settings applied to the config before it is read, in order; a sysctl name
+  /// alone (`vm.min_free_kbytes=90112`, `transparent_hugepage=never`) means `sysctl.<name>`.
+  public var assignments: [String] = []
 
   public init() {}
 
@@ -32,8 +33,7 @@ public struct MachineRequest: Sendable {
   /// Loads, overrides, builds and sets up.
   /// - Throws: ``InputErrors`` with every problem found.
   public func resolve() throws(InputErrors) -> Result {
-    var config = SimulationConfig.default
-    if let path = configPath { config = try SimulationConfig.load(path: path) }
+    var config = try loadConfig()
     if fromZoneinfo != nil, fromNumactl != nil {
       throw InputErrors([
         InputError(file: "<command line>", message: "give --from-zoneinfo or --from-numactl, not both")
@@ -70,25 +70,34 @@ public struct MachineRequest: Sendable {
       }
       config.kernel = v
     }
-    for assignment in sysctlAssignments {
-      do { try SysctlKey.apply(assignment: assignment, to: &config.sysctl) } catch {
-        throw InputErrors([InputError(file: "<command line>", keyPath: "--set", message: error.description)])
-      }
-    }
-    let machine: Machine
-    do { machine = try config.machine.build(file: config.file) } catch { throw InputErrors([error]) }
-    if machine.memoryModel == .discontigmem, config.kernel >= KernelVersion(5, 14) {
-      throw InputErrors([
-        InputError(
-          file: config.file, keyPath: "machine.memory_model",
-          message: "DISCONTIGMEM was removed in Linux 5.14; choose SPARSEMEM or a kernel up to 5.13")
-      ])
-    }
-    let setup = KernelSetup.setUp(machine, kernel: config.kernel, sysctl: config.sysctl)
+    let setup = try config.setUp()
     var notes: [String] = []
     if let path = fromZoneinfo ?? { if case .zoneinfo(let p, _) = config.machine.source { p } else { nil } }() {
       if let dump = try? ZoneInfoImport(path: path) { notes = dump.driftNotes(against: setup) }
     }
     return Result(config: config, setup: setup, notes: notes)
+  }
+
+  /// The config file (or the built-in default) with the `--set` settings applied.
+  func loadConfig() throws(InputErrors) -> SimulationConfig {
+    let overrides: [ConfigOverride]
+    do { overrides = try ConfigOverride.fromCommandLine(assignments.map(Self.expandingSysctlShorthand)) } catch {
+      throw InputErrors([error.inputError])
+    }
+    do {
+      if let path = configPath { return try SimulationConfig.load(path: path, overrides: overrides) }
+      return try SimulationConfig.builtIn(overrides: overrides)
+    } catch {
+      throw InputErrors(ConfigOverride.attributeToCommandLine(error.errors, overrides: overrides))
+    }
+  }
+
+  /// `vm.KEY=VALUE` (or another sysctl name the model reads) as `sysctl.vm.KEY=VALUE`; any
+  /// `vm.` path is taken as a sysctl, so a misspelt one gets the sysctl's suggestion.
+  public static func expandingSysctlShorthand(_ text: String) -> String {
+    guard let eq = text.firstIndex(of: "=") else { return text }
+    let path = text[..<eq].trimmingCharacters(in: .whitespaces)
+    guard path.hasPrefix("vm.") || (try? SysctlKey(name: path)) != nil else { return text }
+    return "sysctl.\(path)\(text[eq...])"
   }
 }

@@ -90,11 +90,7 @@ public struct NumactlImport: Sendable {
   }
 
   public init(path: String) throws(InputError) {
-    let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-      throw InputError(file: path, message: "cannot read the file: \(error.localizedDescription)")
-    }
-    try self.init(text: text, file: path)
+    try self.init(text: InputFile.read(path, what: "the numactl -H output"), file: path)
   }
 
   /// Builds the machine with ``TopologyBuilder``; CPU numbers are renumbered node by node.

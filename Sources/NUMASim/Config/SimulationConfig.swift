@@ -28,35 +28,50 @@ public struct SimulationConfig: Sendable {
   public var sweep: ConfigValue?
   /// The parsed document, for overrides and hashing.
   public var document: ConfigValue?
+  /// The folder relative paths inside the config resolve against.
+  public var baseDirectory = "."
 
   public init() {}
 
   /// The built-in default scenario (what `Configs/default.yaml` writes out).
   public static let `default` = SimulationConfig()
 
-  /// Reads a config file.
-  public static func load(path: String) throws(InputErrors) -> SimulationConfig {
+  /// Reads a config file, with `overrides` (`key.path=VALUE` settings) applied to it first.
+  public static func load(path: String, overrides: [ConfigOverride] = []) throws(InputErrors) -> SimulationConfig {
     let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-      throw InputErrors([InputError(file: path, message: "cannot read the config: \(error.localizedDescription)")])
-    }
+    do { text = try InputFile.read(path, what: "the config") } catch { throw InputErrors([error]) }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    var config = try parse(yaml: text, file: path, baseDirectory: base)
+    var config = try parse(yaml: text, file: path, baseDirectory: base, overrides: overrides)
     if case .mapping(let entries, _)? = config.document, !entries.contains(where: { $0.key == "name" }) {
       config.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
     return config
   }
 
-  /// Parses config text; relative paths inside it resolve against `baseDirectory`.
-  public static func parse(yaml: String, file: String, baseDirectory: String = ".") throws(InputErrors)
+  /// Parses config text, with `overrides` applied to it first; relative paths inside it
+  /// resolve against `baseDirectory`.
+  public static func parse(
+    yaml: String, file: String, baseDirectory: String = ".", overrides: [ConfigOverride] = []
+  ) throws(InputErrors) -> SimulationConfig {
+    var root: ConfigValue
+    do { root = try ConfigValue.parse(yaml: yaml, file: file) } catch { throw InputErrors([error]) }
+    if !overrides.isEmpty {
+      if case .null(let p) = root { root = .mapping([], p) }
+      do { root = try ConfigOverride.apply(overrides, to: root) } catch {
+        throw InputErrors([error.inputError])
+      }
+    }
+    return try parse(document: root, file: file, baseDirectory: baseDirectory)
+  }
+
+  /// Reads a parsed config tree; relative paths inside it resolve against `baseDirectory`.
+  public static func parse(document root: ConfigValue, file: String, baseDirectory: String = ".") throws(InputErrors)
     -> SimulationConfig
   {
-    let root: ConfigValue
-    do { root = try ConfigValue.parse(yaml: yaml, file: file) } catch { throw InputErrors([error]) }
     var reader = ConfigReader(file: file)
     var config = SimulationConfig()
     config.file = file
+    config.baseDirectory = baseDirectory
     if case .null = root { return config }
     config.document = root
     guard
@@ -87,6 +102,21 @@ public struct SimulationConfig: Sendable {
       guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }
     }
     return config
+  }
+
+  /// Builds the machine and sets it up as the kernel would at boot.
+  /// - Throws: ``InputErrors`` when the machine cannot be built or the kernel cannot run it.
+  public func setUp() throws(InputErrors) -> MachineSetup {
+    let machine: Machine
+    do { machine = try self.machine.build(file: file) } catch { throw InputErrors([error]) }
+    if machine.memoryModel == .discontigmem, kernel >= KernelVersion(5, 14) {
+      throw InputErrors([
+        InputError(
+          file: file, keyPath: "machine.memory_model",
+          message: "DISCONTIGMEM was removed in Linux 5.14; choose SPARSEMEM or a kernel up to 5.13")
+      ])
+    }
+    return KernelSetup.setUp(machine, kernel: kernel, sysctl: sysctl)
   }
 
   /// Reads `duration`, `warmup`, `seed`, `sample_interval`, `costs`, `swap` and `sweep`.
@@ -144,7 +174,10 @@ public struct SimulationConfig: Sendable {
       if e.key == "include" {
         guard let rel = reader.string(e.value, path) else { continue }
         let full = rel.hasPrefix("/") ? rel : "\(baseDirectory)/\(rel)"
-        do { try SysctlFile.apply(path: full, to: &sysctl) } catch { reader.record(error) }
+        do { try SysctlFile.apply(path: full, to: &sysctl) } catch {
+          // A file that cannot be read is reported where the config names it.
+          if error.line == nil { reader.fail(e.value, path, "\(error.message): \(full)") } else { reader.record(error) }
+        }
         continue
       }
       let key: SysctlKey
@@ -169,11 +202,7 @@ public struct SimulationConfig: Sendable {
 /// (`min_free_kbytes = 67584`, as `grep . /proc/sys/vm/*` gives) are read as `vm.` keys.
 public enum SysctlFile {
   public static func apply(path: String, to sysctl: inout SysctlVM) throws(InputError) {
-    let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-      throw InputError(file: path, message: "cannot read the sysctl file: \(error.localizedDescription)")
-    }
-    try apply(text: text, file: path, to: &sysctl)
+    try apply(text: InputFile.read(path, what: "the sysctl file"), file: path, to: &sysctl)
   }
 
   public static func apply(text: String, file: String, to sysctl: inout SysctlVM) throws(InputError) {

@@ -128,11 +128,7 @@ public struct ZoneInfoImport: Sendable {
 
   /// Reads and parses a file.
   public init(path: String) throws(InputError) {
-    let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-      throw InputError(file: path, message: "cannot read the file: \(error.localizedDescription)")
-    }
-    try self.init(text: text, file: path)
+    try self.init(text: InputFile.read(path, what: "the zoneinfo dump"), file: path)
   }
 
   /// The architecture the zone names imply: `HighMem` with `DMA` is 32-bit x86, `HighMem`

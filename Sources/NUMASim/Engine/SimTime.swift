@@ -64,7 +64,7 @@ public struct SimTime: Comparable, Hashable, Sendable, BitwiseCopyable, CustomSt
 
   /// The time in seconds as a floating-point number, for reports and plots only.
   public var seconds: Double {
-    Double(nanoseconds) * 1e-9
+    Double(nanoseconds) / 1e9
   }
 
   /// The time as seconds with nine decimals, for example `1.500000000s`.

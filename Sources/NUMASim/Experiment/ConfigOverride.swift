@@ -28,10 +28,38 @@ public struct ConfigOverride: Hashable, Sendable, CustomStringConvertible {
   public var path: String
   /// The scalar text to put there.
   public var value: String
+  /// Where the new scalar says it is, for later errors about it; nil: the position of the value
+  /// it replaces (or of the mapping it is added to).
+  public var origin: ConfigValue.Position?
 
-  public init(path: String, value: String) {
+  public init(path: String, value: String, origin: ConfigValue.Position? = nil) {
     self.path = path
     self.value = value
+    self.origin = origin
+  }
+
+  /// The file name errors about command-line settings carry.
+  public static let commandLine = "<command line>"
+
+  /// Settings from the command line: each new scalar gets the position (line 0, column N),
+  /// N counting from 1, so ``attributeToCommandLine(_:)`` can find the errors about it.
+  public static func fromCommandLine(_ texts: [String]) throws(ConfigOverrideError) -> [ConfigOverride] {
+    var result: [ConfigOverride] = []
+    for (i, text) in texts.enumerated() {
+      var o = try ConfigOverride(parsing: text)
+      o.origin = ConfigValue.Position(line: 0, column: i + 1)
+      result.append(o)
+    }
+    return result
+  }
+
+  /// Rewrites errors about values set by ``fromCommandLine(_:)`` as errors about the `--set`.
+  public static func attributeToCommandLine(_ errors: [InputError], overrides: [ConfigOverride]) -> [InputError] {
+    errors.map { e in
+      guard e.line == 0, let column = e.column, overrides.indices.contains(column - 1) else { return e }
+      let o = overrides[column - 1]
+      return InputError(file: commandLine, keyPath: "--set \(o)", message: e.message)
+    }
   }
 
   /// Parses `key.path=VALUE` (split at the first `=`; spaces around the path are dropped).
@@ -68,7 +96,7 @@ public struct ConfigOverride: Hashable, Sendable, CustomStringConvertible {
     throws(ConfigOverrideError) -> ConfigValue
   {
     var entries: [(key: String, keyPosition: ConfigValue.Position, value: ConfigValue)] = []
-    var position = ConfigValue.Position(line: 1, column: 1)
+    var position = origin ?? ConfigValue.Position(line: 1, column: 1)
     switch node {
     case .none: break
     case .null(let p): position = p
@@ -102,7 +130,7 @@ public struct ConfigOverride: Hashable, Sendable, CustomStringConvertible {
     if let match {
       entries[match.entry].value = newChild
     } else {
-      entries.append((key, position, newChild))
+      entries.append((key, origin ?? position, newChild))
     }
     return .mapping(entries, position)
   }
@@ -113,7 +141,7 @@ public struct ConfigOverride: Hashable, Sendable, CustomStringConvertible {
     parent: ConfigValue.Position
   ) throws(ConfigOverrideError) -> ConfigValue {
     guard let index = indices.first else {
-      if rest.isEmpty { return .scalar(value, node?.position ?? parent) }
+      if rest.isEmpty { return .scalar(value, origin ?? node?.position ?? parent) }
       return try set(in: node, rest: rest, at: prefix)
     }
     guard case .sequence(var items, let p) = node else {

@@ -14,3 +14,10 @@ public struct ConfigOverrideError: Error, Hashable, Sendable, CustomStringConver
 
   public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
+
+extension ConfigOverrideError {
+  /// The error as one about a command-line `--set`.
+  public var inputError: InputError {
+    InputError(file: ConfigOverride.commandLine, keyPath: "--set \(path)", message: message)
+  }
+}

@@ -65,14 +65,9 @@ extension ReclaimState: ReclaimHooks {
 
   /// Completes the writeback of every page queued for it: they become clean and reclaimable.
   public mutating func finishWriteback(_ a: inout PageAllocator) {
-    for node in writebackPending.indices where writebackPending[node] > 0 {
-      for l in [LRUList.inactiveFile, .activeFile] {
-        var p = lru.lists[node * LRUList.count + l.rawValue].head
-        while p != Memmap.none {
-          a.memmap.clear(p, .writeback)
-          p = a.memmap.next[Int(p)]
-        }
-      }
+    for node in writebackQueue.indices where !writebackQueue[node].isEmpty {
+      for p in writebackQueue[node] { a.memmap.clear(p, .writeback) }
+      writebackQueue[node].removeAll(keepingCapacity: true)
       writebackPending[node] = 0
     }
   }

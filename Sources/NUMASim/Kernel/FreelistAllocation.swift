@@ -20,7 +20,6 @@ extension PageAllocator {
     _ request: AllocationRequest, _ ac: AllocationContext, flags: AllocFlags, hooks: inout H
   ) -> AllocatedPage? {
     var flags = flags
-    let freeHighatomicOnly = kernel.deductsFreeHighatomicOnly
     let skipBusyNodes = kernel.skipsKswapdActiveNodes && nodeCount > 1
     var skipping = skipBusyNodes
     while true {
@@ -70,7 +69,7 @@ extension PageAllocator {
           }
         }
         if let page = rmqueue(
-          preferredZone: ac.preferredZone ?? z, zone: z, request: request, ac: ac, flags: flags, hooks: &hooks)
+          preferredZone: ac.preferredZone, zone: z, request: request, ac: ac, flags: flags, hooks: &hooks)
         {
           if flags.contains(.highatomic) { reserveHighatomicPageblock(page, order: request.order, zone: z) }
           return AllocatedPage(page: page, zone: z, order: request.order)

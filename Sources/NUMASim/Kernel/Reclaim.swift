@@ -43,6 +43,8 @@ public struct ReclaimState {
   public var lastVictim: Int?
   /// Dirty pages waiting for writeback completion, per node.
   public var writebackPending: [Int]
+  /// The folios (head pages) under writeback, per node, so completion touches only them.
+  var writebackQueue: [[PageIndex]]
   /// The CPU each node's kswapd runs on (the node's first CPU, else CPU 0).
   public var kswapdCPU: [Int] = []
   let stream: RandomStream
@@ -59,6 +61,7 @@ public struct ReclaimState {
     groupPages = Array(repeating: 0, count: groups)
     oomKills = Array(repeating: 0, count: groups)
     writebackPending = Array(repeating: 0, count: nodes)
+    writebackQueue = Array(repeating: [], count: nodes)
     self.stream = stream
   }
 
@@ -92,7 +95,6 @@ public struct ReclaimState {
   ///   the balance follows swappiness and list sizes alone.
   func scanCount(node: Int, priority: Int, a: PageAllocator) -> [Int] {
     var nr = Array(repeating: 0, count: LRUList.count)
-    let anonSize = [LRUList.inactiveAnon, .activeAnon].map { lru.size(node: node, $0) }
     let fileSize = [LRUList.inactiveFile, .activeFile].map { lru.size(node: node, $0) }
     enum Balance { case equal, fileOnly, anonOnly, fract(Int, Int) }
     var balance: Balance
@@ -166,16 +168,20 @@ extension ReclaimState {
   /// Mirrors: `shrink_inactive_list()` and `shrink_folio_list()` in mm/vmscan.c (Linux 6.18):
   /// referenced hot folios are activated; clean file folios are dropped; dirty ones are
   /// queued for writeback by kswapd and passed over by direct reclaim; anonymous folios are
-  /// swapped out while swap lasts; mapped folios cost an unmap per mapping.
+  /// swapped out while swap lasts; mapped folios cost an unmap per mapping. `count` is in
+  /// pages: as `isolate_lru_folios()` does, folios are taken until that many pages are, so one
+  /// large folio can fill a batch.
   mutating func shrinkInactiveList(
     _ a: inout PageAllocator, node: Int, file: Bool, count: Int, isKswapd: Bool, progress: inout ReclaimProgress
   ) {
     let list = LRUList.inactive(file: file)
-    for _ in 0..<count {
+    var taken = 0
+    while taken < count {
       let page = lru.lists[node * LRUList.count + list.rawValue].tail
       if page == Memmap.none { break }
       let order = a.memmap.has(page, .head) ? Int(a.memmap.order[Int(page)]) : 0
       let nrPages = 1 << order
+      taken += nrPages
       lru.remove(page, node: node, list, nr: nrPages, memmap: &a.memmap)
       progress.scanned += nrPages
       a.counters[file ? .pgscanFile : .pgscanAnon] &+= UInt64(nrPages)
@@ -196,6 +202,7 @@ extension ReclaimState {
         a.memmap.clear(page, .dirty)
         lru.add(page, node: node, list, nr: nrPages, memmap: &a.memmap)
         writebackPending[node] += nrPages
+        writebackQueue[node].append(page)
         progress.nanoseconds += draw(costs.writebackMicroseconds, scale: 1e3) * UInt64(nrPages)
         continue
       }
@@ -219,15 +226,17 @@ extension ReclaimState {
   }
 
   /// Mirrors: `shrink_active_list()` in mm/vmscan.c (Linux 6.18): folios leave the active list
-  /// for the inactive one unless referenced (hot ones keep their place).
+  /// for the inactive one unless referenced (hot ones keep their place); `count` is in pages.
   mutating func shrinkActiveList(
     _ a: inout PageAllocator, node: Int, file: Bool, count: Int, progress: inout ReclaimProgress
   ) {
     let list = LRUList.active(file: file)
-    for _ in 0..<count {
+    var taken = 0
+    while taken < count {
       let page = lru.lists[node * LRUList.count + list.rawValue].tail
       if page == Memmap.none { break }
       let nrPages = a.memmap.has(page, .head) ? 1 << Int(a.memmap.order[Int(page)]) : 1
+      taken += nrPages
       lru.remove(page, node: node, list, nr: nrPages, memmap: &a.memmap)
       a.counters[.pgrefill] &+= UInt64(nrPages)
       progress.nanoseconds += draw(costs.scanMicroseconds, scale: 1e3)

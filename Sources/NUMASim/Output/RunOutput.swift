@@ -11,9 +11,14 @@ import Foundation
 /// Only `metadata.json` holds wall-clock figures; the CSV files are byte-identical for the
 /// same config and seed.
 public enum RunOutput {
-  public static func write(_ report: RunReport, config: SimulationConfig, to directory: String) throws(FileWriteError) {
+  /// `summary.csv`: the header of metric names and one row of values.
+  public static func summary(_ report: RunReport) -> String {
     var summary = CSVTable(header: report.metrics.map(\.0))
     summary.append(report.metrics.map(\.1))
+    return CSVWriter.render(summary)
+  }
+
+  public static func write(_ report: RunReport, config: SimulationConfig, to directory: String) throws(FileWriteError) {
     var latency = CSVTable(header: ["quantile", "alloc_latency_ns", "stall_us", "access_latency_ns"])
     for q in [0.5, 0.9, 0.99, 0.999, 1.0] {
       latency.append([
@@ -42,7 +47,7 @@ public enum RunOutput {
     try AtomicFile.createDirectory(directory)
     try AtomicFile.writeFiles(
       [
-        ("summary.csv", CSVWriter.render(summary)), ("timeseries.csv", CSVWriter.render(report.timeseries)),
+        ("summary.csv", summary(report)), ("timeseries.csv", CSVWriter.render(report.timeseries)),
         ("stalls.csv", CSVWriter.render(report.stalls)), ("latency.csv", CSVWriter.render(latency)),
         ("zoneinfo.txt", report.zoneinfo), ("vmstat.txt", report.vmstat), ("metadata.json", metadata),
       ], in: directory, marker: nil)

@@ -76,7 +76,7 @@ public struct RunReport: Sendable {
     int("stall_pages_p50", s.stallPages.quantile(0.5))
     dbl("allocator_time_ms", Double(s.allocatorNanoseconds) / 1e6)
     dbl("access_time_ms", Double(s.accessNanoseconds) / 1e6)
-    let seconds = Double(config.duration.nanoseconds) / 1e9
+    let seconds = config.duration.seconds
     for (n, k) in m.reclaim.kswapd.enumerated() {
       let cpu = k.cpuNanoseconds &- (s.baselineKswapdCPU.isEmpty ? 0 : s.baselineKswapdCPU[n])
       dbl("kswapd_cpu_pct_node\(n)", Double(cpu) / 1e9 / seconds * 100)
@@ -156,7 +156,7 @@ public struct RunReport: Sendable {
     -> String
   {
     func v(_ k: String) -> String { m.first { $0.0 == k }.map { CSVWriter.field($0.1) } ?? "-" }
-    let seconds = Double(config.duration.nanoseconds) / 1e9
+    let seconds = config.duration.seconds
     var out = "numasim run '\(config.name)': Linux \(setup.kernel), \(setup.machine.nodes.count) nodes, "
     out += "\(setup.machine.onlineCPUs) CPUs, seed \(config.seed)\n"
     out +=

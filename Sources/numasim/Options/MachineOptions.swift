@@ -26,7 +26,8 @@ struct MachineOptions: ParsableArguments {
   @Option(
     name: .customLong("set"),
     help: ArgumentHelp(
-      "Set a sysctl, e.g. vm.min_free_kbytes=90112 or transparent_hugepage=never.", valueName: "vm.KEY=VALUE"))
+      "Set a config key, e.g. duration=5s, machine.nodes[1].memory=8GiB; a sysctl name alone means sysctl.<name>: vm.min_free_kbytes=90112, transparent_hugepage=never.",
+      valueName: "key.path=VALUE"))
   var assignments: [String] = []
 
   func validate() throws {
@@ -53,7 +54,7 @@ struct MachineOptions: ParsableArguments {
     request.fromNumactl = fromNumactl
     request.kernel = kernel
     request.cpusPerNode = try parsedCPUs()
-    request.sysctlAssignments = assignments
+    request.assignments = assignments
     do {
       return try request.resolve()
     } catch {

@@ -57,7 +57,8 @@ struct Sysctl: ParsableCommand {
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check a config and report every problem as FILE:LINE:COLUMN: key: message.")
+    abstract: "Check a config (and every point of its sweep) and report each problem as FILE:LINE:COLUMN: key: message."
+  )
 
   @Argument(help: "The YAML config to check.")
   var config: String
@@ -66,8 +67,16 @@ struct Validate: ParsableCommand {
     try reportingInputErrors {
       var request = MachineRequest()
       request.configPath = config
-      do { _ = try request.resolve() } catch let e as InputErrors { throw CLIError.input(e.errors) }
-      print("\(config): OK")
+      let result: MachineRequest.Result
+      do { result = try request.resolve() } catch let e as InputErrors { throw CLIError.input(e.errors) }
+      guard result.config.sweep != nil else {
+        print("\(config): OK")
+        return
+      }
+      // A sweep is checked point by point, as `numasim sweep` reads it.
+      let sweep: ConfigSweep
+      do { sweep = try ConfigSweep.load(path: config) } catch let e as InputErrors { throw CLIError.input(e.errors) }
+      print("\(config): OK (sweep: \(sweep.spec.pointCount) points x \(sweep.spec.replicates) replicates)")
     }
   }
 }

@@ -25,4 +25,21 @@ import Testing
     #expect(file.duration == builtIn.duration && file.warmup == builtIn.warmup && file.seed == builtIn.seed)
     #expect(file.sampleInterval == builtIn.sampleInterval)
   }
+
+  @Test func theBuiltInTextIsConfigsDefaultYAMLByteForByte() throws {
+    let file = try String(contentsOfFile: Self.path, encoding: .utf8)
+    #expect(file == SimulationConfig.defaultYAML)
+  }
+
+  @Test func theBuiltInConfigLeavesTheWorkloadToTheMachineUnlessOneIsSet() throws {
+    let plain = try SimulationConfig.builtIn()
+    #expect(plain.name == "default" && plain.file == "<built-in>")
+    #expect(plain.workload == nil && plain.document != nil)
+    let a = try plain.setUp()
+    let b = try SimulationConfig.default.setUp()
+    #expect(ZoneInfoReport.render(.boot(a)) == ZoneInfoReport.render(.boot(b)))
+    let set = try SimulationConfig.builtIn(overrides: [ConfigOverride(path: "workload[0].arrival.poisson", value: "5")])
+    #expect(set.workload?.groups.count == 4)
+    #expect(set.workload?.groups[0].arrival == .poisson(ratePerSecond: 5))
+  }
 }

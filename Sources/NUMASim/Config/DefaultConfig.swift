@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+
+extension SimulationConfig {
+  /// The built-in default scenario as config text, byte for byte `Configs/default.yaml`: what
+  /// every command uses when it is given no config, so `--set` and sweeps work on it too.
+  public static let defaultYAML = """
+    # The built-in default scenario, written out: what `numasim run` uses with no config.
+    # Every key is documented in Configs/README.md.
+    name: default
+
+    kernel:
+      version: "6.18"            # the Linux release whose formulas are mirrored
+
+    sysctl:
+      # Unset keys keep the kernel's own values: min_free_kbytes comes from the boot rules
+      # (sqrt rule, then the transparent-hugepage raise: 22528 kB per zone up to Normal).
+      vm.watermark_scale_factor: 10
+      vm.watermark_boost_factor: 15000
+      vm.lowmem_reserve_ratio: [256, 256, 32, 0, 0]
+      vm.swappiness: 60
+      vm.zone_reclaim_mode: 0
+      transparent_hugepage: madvise
+
+    machine:
+      architecture: x86_64
+      memory_model: SPARSEMEM      # 128 MiB sections; memmap costs 64 bytes per page frame
+      nodes:
+        - {memory: 4GiB, cpus: 4}  # node 0: DMA, DMA32 (below the 1 GiB PCI hole) and Normal
+        - {memory: 4GiB, cpus: 4}  # node 1: Normal only
+      distances:                   # ACPI SLIT: orders fallback
+        - [10, 21]
+        - [21, 10]
+      # latencies_ns: derived from the distances as 107 + 4.2 * (distance - 10) ns
+
+    seed: 1
+    warmup: 5s          # simulated time before statistics are kept (memory fills up)
+    duration: 20s       # simulated time measured
+    sample_interval: 10ms
+
+    # What runs: a service heap, a page-cache stream that fills memory, I/O bursts on node 1
+    # and slab churn. Rates are requests per second; lifetimes and intervals are seconds.
+    workload:
+      - name: app-heap
+        arrival: {poisson: 10000}
+        kind: anon
+        lifetime: "exponential(mean=30)"
+        access: {reference_interval: "exponential(mean=1)", hot_fraction: 0.5}
+        shared: {fraction: 0.1, mapcount: "uniform(low=2, high=8)"}
+      - name: page-cache
+        node: 0
+        arrival: {poisson: 100000}
+        kind: file_clean
+        access: {reference_interval: "exponential(mean=5)", hot_fraction: 0.2}
+      - name: io-bursts
+        node: 1
+        arrival: {on_off: {rate: 200000, on: "exponential(mean=0.2)", off: "exponential(mean=2)"}}
+        kind: file_dirty
+      - name: slab
+        arrival: {poisson: 2000}
+        kind: slab
+        lifetime: "exponential(mean=10)"
+
+    """
+
+  /// The built-in default scenario, read from ``defaultYAML``, with `overrides` applied.
+  ///
+  /// Unless an override sets a `workload` key, the workload is left to
+  /// ``WorkloadConfig/default(for:)`` (the same groups for the default machine), so it fits
+  /// whatever machine replaces the default one (`--from-zoneinfo`, `--set machine...`).
+  public static func builtIn(overrides: [ConfigOverride] = []) throws(InputErrors) -> SimulationConfig {
+    let file = "<built-in>"
+    var root: ConfigValue
+    do { root = try ConfigValue.parse(yaml: defaultYAML, file: file) } catch { throw InputErrors([error]) }
+    if !overrides.contains(where: { $0.path == "workload" || $0.path.hasPrefix("workload[") }),
+      case .mapping(let entries, let position) = root
+    {
+      root = .mapping(entries.filter { $0.key != "workload" }, position)
+    }
+    do { root = try ConfigOverride.apply(overrides, to: root) } catch { throw InputErrors([error.inputError]) }
+    return try parse(document: root, file: file)
+  }
+}
