@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHECKS := -Xswiftc -DNUMASIM_INTERNAL_CHECKS
 
-.PHONY: deps build release run test lint format bench docs clean
+.PHONY: deps build release run test lint format bench results docs clean
 
 # Install what a fresh Debian machine lacks (GSL and pkg-config), only when missing.
 deps:
@@ -32,9 +32,18 @@ format:
 
 # Speed figures (not part of the tests): the engine's hold model next to the shared anchors.
 bench: release
+	.build/release/numasim bench model
+	.build/release/numasim bench allocator
 	.build/release/numasim bench engine --pending 64
 	.build/release/numasim bench engine --pending 1024
 	.build/release/numasim bench engine --pending 65536
+
+# The curated example outputs in Results/: the default run and the watermark sweep (about
+# 6 minutes on 2 cores). Deterministic: only metadata.json's wall time changes between runs.
+results: release
+	.build/release/numasim run Configs/default.yaml --output Results/default
+	rm -rf Results/sweep-watermarks
+	.build/release/numasim sweep Configs/sweep-watermarks.yaml --no-progress --output Results/sweep-watermarks
 
 clean:
 	rm -rf .build

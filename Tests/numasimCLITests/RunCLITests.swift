@@ -25,6 +25,25 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
+  @Test func setReachesAnyKeyAndItsErrorsNameTheCommandLine() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("numasim-set-\(UUID().uuidString)").path
+    let r = try CLIRunner.run([
+      "run", "--set", "duration=100ms", "--set", "warmup=0s", "--set", "vm.watermark_scale_factor=200", "--set",
+      "machine.nodes[1].memory=2GiB", "--output", base,
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("simulated 0.0s warm-up + 0.1s measured"))
+    #expect(r.stdout.contains("vm.watermark_scale_factor = 200"))
+    let zoneinfo = try String(contentsOfFile: "\(base)/zoneinfo.txt", encoding: .utf8)
+    #expect(zoneinfo.contains("Node 1, zone   Normal") && zoneinfo.contains("present  524288"))
+    let bad = try CLIRunner.run(["run", "--set", "duration=soon"])
+    #expect(bad.status == 1)
+    #expect(
+      bad.stderr
+        == "numasim: error: <command line>: --set duration=soon: expected a duration such as 100ms, 2s or 500us, found 'soon'\n"
+    )
+  }
+
   @Test func anUnwritableFolderIsAnError() throws {
     let r = try CLIRunner.run(["run", "--duration", "10ms", "--warmup", "0s", "--output", "/proc/numasim-results"])
     #expect(r.status == 1)

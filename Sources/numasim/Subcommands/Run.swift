@@ -61,6 +61,10 @@ struct Run: ParsableCommand {
       }
       print("results: \(folder)/")
       result.notes.forEach(printNote)
+      if config.sweep != nil {
+        printNote(
+          "note: this config has a sweep: section; this run used its base values (`numasim sweep` runs the grid)")
+      }
     }
   }
 }
