@@ -24,7 +24,7 @@ extension SimulationModel {
     reclaim.cpu = cpu
     reclaim.stallNanoseconds = 0
     reclaim.stallReclaimed = 0
-    let result = allocator.allocate(request, hooks: &reclaim)
+    let result = allocateFolio(request, kind: groupKind[g])
     for node in reclaim.pendingWakeups {
       s.schedule(.kswapdStep(node: Int32(node), generation: reclaim.kswapd[node].generation), at: now)
     }
@@ -67,6 +67,32 @@ extension SimulationModel {
     if let next = workload.groups[g].nextArrival(after: now) {
       s.schedule(.arrival(group: Int32(g), cpu: Int32(next.cpu.index)), at: next.time)
     }
+  }
+
+  /// Allocates a request's folio; a large anonymous or page-cache folio that cannot be had
+  /// falls back to a single page.
+  ///
+  /// Mirrors: the anonymous fault's fallback when a huge page cannot be allocated
+  /// (`do_huge_pmd_anonymous_page()` → `VM_FAULT_FALLBACK`, counting `thp_fault_alloc` and
+  /// `thp_fault_fallback` for PMD-order folios) and `page_cache_ra_order()` falling back to
+  /// `do_page_cache_ra()` (mm/huge_memory.c, mm/readahead.c, Linux 6.18). The anonymous retry
+  /// uses the VMA's `GFP_HIGHUSER_MOVABLE` (keeping `__GFP_THISNODE`); the page-cache one
+  /// keeps the group's mask (readahead's `__GFP_NORETRY`).
+  /// - Deviation: the fallback is one order-0 page, not the `2^order` base pages the kernel
+  ///   goes on to fault or read; the group's next requests stand for the rest.
+  mutating func allocateFolio(_ request: AllocationRequest, kind: PageKind) -> AllocatedPage? {
+    let isTHP = kind == .anon && request.order == Buddy.pageblockOrder
+    if let page = allocator.allocate(request, hooks: &reclaim) {
+      if isTHP { allocator.counters[.thpFaultAlloc] &+= 1 }
+      return page
+    }
+    guard request.order > 0, kind.isOnLRU else { return nil }
+    if isTHP { allocator.counters[.thpFaultFallback] &+= 1 }
+    var single = request
+    single.order = 0
+    single.gfp.remove(.comp)
+    if kind == .anon { single.gfp = GFPFlags.highUserMovable.union(request.gfp.intersection(.thisNode)) }
+    return allocator.allocate(single, hooks: &reclaim)
   }
 
   /// Gives a new page its owner, kind, mappings and LRU list, and schedules its free.

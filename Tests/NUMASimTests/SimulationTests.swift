@@ -35,6 +35,32 @@ let burstyNearFull = """
   """
 
 @Suite struct SimulationTests {
+  @Test func aHugePageThatCannotBeHadFallsBackToASmallOne() throws {
+    // Scattered page cache leaves plenty free but few free 2 MiB blocks: huge-page faults
+    // (GFP_TRANSHUGE_LIGHT, no reclaim) fail and fall back to single pages, which succeed.
+    let r = try runScenario(
+      """
+      machine: {nodes: [{memory: 512MiB, cpus: 2}]}
+      warmup: 1s
+      duration: 2s
+      workload:
+        - name: cache
+          cpus: [0]
+          arrival: {poisson: 200000}
+          kind: file_clean
+        - name: heap
+          cpus: [1]
+          arrival: {poisson: 400}
+          order: 9
+          kind: anon
+          gfp: GFP_TRANSHUGE_LIGHT
+          lifetime: "exponential(mean=0.2)"
+      """)
+    #expect(r["thp_fault_alloc"] > 0)
+    #expect(r["thp_fault_fallback"] > 0)
+    #expect(r["allocation_failures"] == 0)
+  }
+
   @Test func higherWatermarkScaleFactorCutsDirectReclaimAndKeepsMoreFree() throws {
     let low = try runScenario(burstyNearFull, ["vm.watermark_scale_factor=10"])
     let high = try runScenario(burstyNearFull, ["vm.watermark_scale_factor=200"])

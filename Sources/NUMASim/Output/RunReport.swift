@@ -48,6 +48,7 @@ public struct RunReport: Sendable {
       .pgscanKswapd, .pgscanDirect, .pgscanDirectThrottle, .pgscanAnon, .pgscanFile, .pgstealKswapd, .pgstealDirect,
       .pgstealAnon, .pgstealFile, .pgactivate, .pgdeactivate, .pgrefill, .kswapdLowWmarkHitQuickly,
       .kswapdHighWmarkHitQuickly, .pageoutrun, .oomKill, .zoneReclaimSuccess, .zoneReclaimFailed, .pswpout,
+      .thpFaultAlloc, .thpFaultFallback,
     ]
     for e in events { int(e.kernelName, c[e] &- base[e]) }
     for stat in NUMAStat.allCases {

@@ -16,6 +16,7 @@ public enum VMEvent: Int, CaseIterable, Sendable {
   case pgalloc_fail  // allocations that returned no page (warn_alloc)
   case pswpout, pswpin
   case workingsetRefaultAnon, workingsetRefaultFile
+  case thpFaultAlloc, thpFaultFallback
 
   /// The `/proc/vmstat` name.
   public var kernelName: String {
@@ -47,6 +48,8 @@ public enum VMEvent: Int, CaseIterable, Sendable {
     case .pswpin: "pswpin"
     case .workingsetRefaultAnon: "workingset_refault_anon"
     case .workingsetRefaultFile: "workingset_refault_file"
+    case .thpFaultAlloc: "thp_fault_alloc"
+    case .thpFaultFallback: "thp_fault_fallback"
     }
   }
 }
