@@ -159,5 +159,11 @@ import Testing
     let jobs = try CLIRunner.run(["sweep", path, "--jobs", "0"])
     #expect(jobs.status != 0)
     #expect(jobs.stderr.contains("--jobs must be at least 1"))
+    let grid = try CLIRunner.run(["sweep", path, "--set", "sweep.grid=3", "--list"])
+    #expect(grid.status == 1)
+    #expect(grid.stderr == "numasim: error: <command line>: --set sweep.grid=3: expected a mapping\n")
+    let folder = try CLIRunner.run(["sweep", path, "--output", "\(path)/results"])
+    #expect(folder.status == 1)
+    #expect(folder.stderr.contains("mkdir: a file of that name is in the way"))
   }
 }

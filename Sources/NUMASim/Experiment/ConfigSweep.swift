@@ -27,7 +27,14 @@ public struct ConfigSweep: Sendable {
     var root: ConfigValue
     do { root = try ConfigValue.parse(yaml: text, file: path) } catch { throw InputErrors([error]) }
     do { root = try ConfigOverride.apply(overrides, to: root) } catch { throw InputErrors([error.inputError]) }
-    let (found, base) = try SweepSpec.extract(from: root, file: path)
+    let found: SweepSpec?
+    let base: ConfigValue
+    do {
+      (found, base) = try SweepSpec.extract(from: root, file: path)
+      try found?.validate(against: base, file: path)
+    } catch {
+      throw InputErrors(ConfigOverride.attributeToCommandLine(error.errors, overrides: overrides))
+    }
     guard let spec = found else {
       throw InputErrors([
         InputError(
@@ -35,7 +42,6 @@ public struct ConfigSweep: Sendable {
           message: "the config has no sweep: section; add one (see Configs/README.md) or use `numasim run`")
       ])
     }
-    try spec.validate(against: base, file: path)
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     var configs: [SimulationConfig] = []
     var errors: [InputError] = []

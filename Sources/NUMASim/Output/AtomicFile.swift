@@ -75,10 +75,17 @@ public enum AtomicFile {
 
   /// Creates `path` and any missing parents; an existing folder is fine.
   public static func createDirectory(_ path: String) throws(FileWriteError) {
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-      throw FileWriteError(path: path, operation: "mkdir", reason: error.localizedDescription)
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else {
+        throw FileWriteError(path: path, operation: "mkdir", reason: "a file of that name is in the way")
+      }
+      return
+    }
+    let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    if parent != path && !parent.isEmpty { try createDirectory(parent) }
+    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+      throw FileWriteError(path: path, operation: "mkdir", reason: String(cString: strerror(errno)))
     }
   }
 
