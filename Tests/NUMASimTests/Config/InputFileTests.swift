@@ -15,8 +15,7 @@ import Testing
   }
 
   @Test func readsTextAndSaysPlainlyWhyItCannot() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("numasim-input-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = URL(fileURLWithPath: try Fixtures.temporaryFolder("input"))
     let good = dir.appendingPathComponent("a.yaml")
     try "seed: 1\n".write(to: good, atomically: true, encoding: .utf8)
     #expect(try InputFile.read(good.path, what: "the config") == "seed: 1\n")

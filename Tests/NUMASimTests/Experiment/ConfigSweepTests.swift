@@ -21,12 +21,16 @@ import Testing
 
     """
 
-  static func file(_ text: String, name: String = "grid.yaml") throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("numasim-sweep-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let url = dir.appendingPathComponent(name)
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return url.path
+  static func file(_ text: String) throws -> String { try Fixtures.temporaryFile(text, name: "grid.yaml") }
+
+  /// The errors loading the sweep reports; none when it loads.
+  static func problems(_ path: String, _ overrides: [ConfigOverride] = []) -> [String] {
+    do {
+      _ = try ConfigSweep.load(path: path, overrides: overrides)
+      return []
+    } catch {
+      return error.errors.map(\.description)
+    }
   }
 
   @Test func eachGridPointHasItsOwnCheckedConfig() throws {
@@ -58,49 +62,37 @@ import Testing
     #expect(sweep.configs.allSatisfy { $0.duration == .milliseconds(5) })
     #expect(sweep.spec.replicates == 3)
     let bad = try ConfigOverride.fromCommandLine(["duration=soon"])
-    let path = try Self.file(Self.text)
-    do {
-      _ = try ConfigSweep.load(path: path, overrides: bad)
-      Issue.record("a duration of 'soon' should be refused")
-    } catch {
-      #expect(
-        error.errors.map(\.description) == [
-          "<command line>: --set duration=soon: expected a duration such as 100ms, 2s or 500us, found 'soon'"
-        ])
-    }
+    #expect(
+      Self.problems(try Self.file(Self.text), bad) == [
+        "<command line>: --set duration=soon: expected a duration such as 100ms, 2s or 500us, found 'soon'"
+      ])
   }
 
   @Test func everyBadPointIsReportedAtItsGridKey() throws {
     let text = Self.text.replacingOccurrences(of: "[10, 1000]", with: "[0, 10, 5000]")
     let path = try Self.file(text)
-    do {
-      _ = try ConfigSweep.load(path: path)
-      Issue.record("a watermark_scale_factor of 0 and 5000 should be refused")
-    } catch {
-      let messages = error.errors.map(\.description)
-      #expect(messages.count == 1)
-      #expect(messages[0].hasPrefix("\(path):10:5: sysctl.vm.watermark_scale_factor: "))
-      #expect(
-        messages[0].hasSuffix("(at sweep point 0: sysctl.vm.watermark_scale_factor=0 machine.nodes[0].memory=256MiB)"))
-    }
+    let messages = Self.problems(path)
+    #expect(messages.count == 1)
+    #expect(messages.first?.hasPrefix("\(path):10:5: sysctl.vm.watermark_scale_factor: ") == true)
+    #expect(
+      messages.first?.hasSuffix(
+        "(at sweep point 0: sysctl.vm.watermark_scale_factor=0 machine.nodes[0].memory=256MiB)") == true)
   }
 
   @Test func aKeyThatCannotBeSetIsReportedBeforeAnyPointIsRead() throws {
     let path = try Self.file(
       Self.text.replacingOccurrences(of: "machine.nodes[0].memory", with: "machine.nodes[3].memory"))
-    do {
-      _ = try ConfigSweep.load(path: path)
-      Issue.record("nodes[3] does not exist")
-    } catch {
-      #expect(
-        error.errors.map(\.description) == [
-          "\(path):11:5: sweep.grid.machine.nodes[3].memory: cannot set this key: index [3] is out of range: machine.nodes has 1 entries"
-        ])
-    }
+    #expect(
+      Self.problems(path) == [
+        "\(path):11:5: sweep.grid.machine.nodes[3].memory: cannot set this key: index [3] is out of range: machine.nodes has 1 entries"
+      ])
   }
 
   @Test func aConfigWithoutASweepIsRefused() throws {
     let path = try Self.file("duration: 1s\n")
-    #expect(throws: InputErrors.self) { try ConfigSweep.load(path: path) }
+    #expect(
+      Self.problems(path) == [
+        "\(path): sweep: the config has no sweep: section; add one (see Configs/README.md) or use `numasim run`"
+      ])
   }
 }

@@ -43,7 +43,7 @@ import Testing
     let config = try SimulationConfig.load(path: Fixtures.path("golden/numa-small.yaml"))
     var simulation = try Simulation(config)
     let report = simulation.run()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("numasim-out-\(UUID().uuidString)").path
+    let folder = try Fixtures.temporaryFolder("out") + "/run"
     try RunOutput.write(report, config: config, to: folder)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     #expect(
