@@ -51,7 +51,8 @@ extension SimulationModel {
       if measuring {
         stats.stallLog.append(
           StallRecord(
-            start: now, nanoseconds: stall, pagesReclaimed: Int32(reclaim.stallReclaimed), order: Int8(order),
+            start: now, nanoseconds: stall, pagesReclaimed: Int32(reclaim.stallReclaimed),
+            order: Int8(result?.order ?? order),
             cpu: Int32(cpu), group: Int32(g)))
         stats.stalls.record(stall)
         stats.stallPages.record(UInt64(reclaim.stallReclaimed))
@@ -75,14 +76,17 @@ extension SimulationModel {
   /// Mirrors: the anonymous fault's fallback when a huge page cannot be allocated
   /// (`do_huge_pmd_anonymous_page()` → `VM_FAULT_FALLBACK`, counting `thp_fault_alloc` and
   /// `thp_fault_fallback` for PMD-order folios) and `page_cache_ra_order()` falling back to
-  /// `do_page_cache_ra()` (mm/huge_memory.c, mm/readahead.c, Linux 6.18). The anonymous retry
-  /// uses the VMA's `GFP_HIGHUSER_MOVABLE` (keeping `__GFP_THISNODE`); the page-cache one
-  /// keeps the group's mask (readahead's `__GFP_NORETRY`).
+  /// `do_page_cache_ra()` (mm/huge_memory.c, mm/readahead.c, Linux 6.18). A large page-cache
+  /// folio is asked for with `__GFP_NORETRY | __GFP_NOWARN` added, as `readahead_gfp_mask()`
+  /// adds them, so it gives up after one reclaim round; the page-cache retry keeps the group's
+  /// mask, the anonymous one uses the VMA's `GFP_HIGHUSER_MOVABLE` (keeping `__GFP_THISNODE`).
   /// - Deviation: the fallback is one order-0 page, not the `2^order` base pages the kernel
   ///   goes on to fault or read; the group's next requests stand for the rest.
   mutating func allocateFolio(_ request: AllocationRequest, kind: PageKind) -> AllocatedPage? {
     let isTHP = kind == .anon && request.order == Buddy.pageblockOrder
-    if let page = allocator.allocate(request, hooks: &reclaim) {
+    var first = request
+    if kind.isFile && request.order > 0 { first.gfp.formUnion([.noRetry, .noWarn]) }  // readahead_gfp_mask()
+    if let page = allocator.allocate(first, hooks: &reclaim) {
       if isTHP { allocator.counters[.thpFaultAlloc] &+= 1 }
       return page
     }

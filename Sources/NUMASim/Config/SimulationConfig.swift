@@ -84,7 +84,13 @@ public struct SimulationConfig: Sendable {
     else {
       throw InputErrors(reader.errors)
     }
-    if let v = top["name"], let s = reader.string(v, "name") { config.name = s }
+    if let v = top["name"], let s = reader.string(v, "name") {
+      if s.isEmpty || s.contains("/") || s == "." || s == ".." {
+        reader.fail(v, "name", "'\(s)' cannot name a results folder: give a non-empty name without '/'")
+      } else {
+        config.name = s
+      }
+    }
     if let v = top["kernel"] { config.kernel = readKernel(v, &reader) ?? config.kernel }
     if let v = top["sysctl"] { readSysctl(v, into: &config.sysctl, &reader, baseDirectory: baseDirectory) }
     if let v = top["machine"], let m = MachineConfig.read(v, &reader, baseDirectory: baseDirectory) {

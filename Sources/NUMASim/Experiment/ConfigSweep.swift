@@ -14,6 +14,9 @@ public struct ConfigSweep: Sendable {
   public var name: String
   /// The config of each grid point, without its replicate seed.
   public var configs: [SimulationConfig]
+  /// ``ConfigHash`` of the whole config with the command line's settings: what a results
+  /// folder records so that it is never resumed or merged with runs of another config.
+  public var fingerprint: String
 
   /// Every run: each grid point, each replicate.
   public var points: [SweepPoint] { spec.points() }
@@ -43,8 +46,14 @@ public struct ConfigSweep: Sendable {
       ])
     }
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    if case .mapping(let entries, _) = base, case .scalar(let s, _)? = entries.first(where: { $0.key == "name" })?.value
+    {
+      name = s
+    }
     var configs: [SimulationConfig] = []
     var errors: [InputError] = []
+    var seen: [InputError] = []
     for index in 0..<spec.pointCount {
       let settings = zip(spec.assignments(atPoint: index), spec.axes).map { assignment, axis in
         var o = assignment.override
@@ -55,27 +64,24 @@ public struct ConfigSweep: Sendable {
         var config = try SimulationConfig.parse(
           document: ConfigOverride.apply(settings, to: base), file: path, baseDirectory: directory)
         _ = try config.setUp()
-        if case .mapping(let entries, _) = root, !entries.contains(where: { $0.key == "name" }) {
-          config.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        }
+        config.name = name
         configs.append(config)
       } catch let e as InputErrors {
+        // One report per distinct problem: the first point that shows it names it.
         let label = settings.map(\.description).joined(separator: " ")
-        for error in ConfigOverride.attributeToCommandLine(e.errors, overrides: overrides) {
+        for error in ConfigOverride.attributeToCommandLine(e.errors, overrides: overrides) where !seen.contains(error) {
+          seen.append(error)
           var error = error
           if error.file != ConfigOverride.commandLine { error.message += " (at sweep point \(index): \(label))" }
-          if !errors.contains(where: {
-            $0.line == error.line && $0.column == error.column && $0.keyPath == error.keyPath
-          }) {
-            errors.append(error)
-          }
+          errors.append(error)
         }
       } catch {
         errors.append(InputError(file: path, keyPath: "sweep", message: "\(error)"))
       }
     }
     guard errors.isEmpty else { throw InputErrors(errors) }
-    return ConfigSweep(spec: spec, name: configs[0].name, configs: configs)
+    return ConfigSweep(
+      spec: spec, name: name, configs: configs, fingerprint: ConfigHash.hex(ConfigHash.of(root)))
   }
 
   /// Runs one point and replicate: the point's config with the replicate's seed.
@@ -86,5 +92,56 @@ public struct ConfigSweep: Sendable {
     var simulation = try Simulation(config)
     let report = simulation.run()
     return MetricRow(report.metrics.map { MetricRow.Column(name: $0.0, value: $0.1) })
+  }
+
+  /// The file in a sweep folder that names the config its runs came from.
+  public static let fingerprintFile = "sweep-config.txt"
+
+  /// The folder's record of the config and numasim version its runs came from.
+  var fingerprintRecord: String { "config_hash \(fingerprint)\nnumasim_version \(NUMASimVersion.string)\n" }
+
+  /// Records this sweep's config in `directory`, or checks that the runs already there are
+  /// of the same config and numasim version.
+  /// - Throws: ``InputErrors`` when the folder holds runs of another config or version.
+  public func claim(directory: String) throws(InputErrors) {
+    let path = AtomicFile.join(directory, Self.fingerprintFile)
+    if let existing = FileManager.default.contents(atPath: path) {
+      guard String(decoding: existing, as: UTF8.self) == fingerprintRecord else {
+        throw InputErrors([
+          InputError(
+            file: directory,
+            message: "holds runs of another config, other --set values or another numasim version "
+              + "(\(Self.fingerprintFile) differs); use another folder or remove it")
+        ])
+      }
+      return
+    }
+    do {
+      try AtomicFile.createDirectory(directory)
+      try AtomicFile.write(fingerprintRecord, to: path)
+    } catch { throw InputErrors([InputError(file: directory, message: error.description)]) }
+  }
+
+  /// Checks that sweep folders about to be merged come from one config and version, and
+  /// copies the record into `target`.
+  public static func checkFingerprints(of directories: [String], into target: String) throws(InputErrors) {
+    var record: Data?
+    for d in directories {
+      guard let text = FileManager.default.contents(atPath: AtomicFile.join(d, fingerprintFile)) else { continue }
+      if let record, record != text {
+        throw InputErrors([
+          InputError(
+            file: d,
+            message: "its runs come from another config, other --set values or another numasim version than "
+              + "\(directories[0])'s")
+        ])
+      }
+      record = record ?? text
+    }
+    guard let record else { return }
+    do {
+      try AtomicFile.createDirectory(target)
+      try AtomicFile.write(Array(record), to: AtomicFile.join(target, fingerprintFile))
+    } catch { throw InputErrors([InputError(file: target, message: error.description)]) }
   }
 }

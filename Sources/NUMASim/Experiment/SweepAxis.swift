@@ -121,7 +121,8 @@ public struct SweepAxis: Hashable, Sendable {
       reader.fail(
         pointsValue, "\(where_).points",
         "\(count) points between \(fromText) and \(toText) give repeated values "
-          + "(\(values.map(\.description).joined(separator: ", "))); use fewer points or non-integer ends")
+          + "(\(values.prefix(8).map(\.description).joined(separator: ", "))\(values.count > 8 ? ", ..." : "")); "
+          + "use fewer points or non-integer ends")
       return nil
     }
     return SweepAxis(path: path, keyPosition: keyPosition, values: values)

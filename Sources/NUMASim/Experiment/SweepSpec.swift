@@ -31,6 +31,10 @@ public struct SweepSpec: Hashable, Sendable {
   /// The seed every replicate's seed is derived from.
   public var baseSeed: UInt64
 
+  /// The most runs (points × replicates) one sweep may have: every point's config is read and
+  /// checked before the first run, and the plan lists every run.
+  public static let maxRuns = 1_000_000
+
   public init(axes: [SweepAxis], replicates: Int = 1, baseSeed: UInt64 = 1) {
     self.axes = axes
     self.replicates = replicates
@@ -53,9 +57,27 @@ public struct SweepSpec: Hashable, Sendable {
     if let v = map["seed"], let s = readSeed(v, "sweep.seed", &reader) { spec.baseSeed = s }
     if let v = map["grid"], let entries = reader.entries(v, "sweep.grid") {
       for e in entries {
+        let top = e.key.prefix { $0 != "." && $0 != "[" }
+        if ["sweep", "seed", "name"].contains(top) {
+          reader.fail(
+            at: e.keyPosition, "sweep.grid.\(e.key)",
+            "\(top) cannot be swept: it does not change a run (use replicates for more seeds)")
+          continue
+        }
         if let axis = SweepAxis.read(path: e.key, keyPosition: e.keyPosition, value: e.value, reader: &reader) {
           spec.axes.append(axis)
         }
+      }
+      var runs = spec.replicates
+      for axis in spec.axes {
+        let (product, overflow) = runs.multipliedReportingOverflow(by: axis.values.count)
+        runs = overflow ? .max : product
+      }
+      if runs > maxRuns {
+        reader.fail(
+          v, "sweep.grid",
+          "\(runs == .max ? "more than \(Int.max)" : "\(runs)") runs (points x replicates); at most \(maxRuns) are allowed"
+        )
       }
     }
     guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }

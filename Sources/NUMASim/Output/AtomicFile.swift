@@ -74,7 +74,8 @@ public enum AtomicFile {
   }
 
   /// Creates `path` and any missing parents; an existing folder is fine.
-  public static func createDirectory(_ path: String) throws(FileWriteError) {
+  public static func createDirectory(_ given: String) throws(FileWriteError) {
+    let path = URL(fileURLWithPath: given).standardizedFileURL.path
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else {
@@ -84,8 +85,14 @@ public enum AtomicFile {
     }
     let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
     if parent != path && !parent.isEmpty { try createDirectory(parent) }
-    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-      throw FileWriteError(path: path, operation: "mkdir", reason: String(cString: strerror(errno)))
+    guard mkdir(path, 0o755) == 0 else {
+      let code = errno
+      let reason = String(cString: strerror(code))
+      // Created meanwhile by another process: fine if it is a folder.
+      guard code == EEXIST, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else { throw FileWriteError(path: path, operation: "mkdir", reason: reason) }
+      return
     }
   }
 

@@ -68,6 +68,7 @@ struct Sweep: ParsableCommand {
         return
       }
       let folder = output ?? "Results/\(sweep.name)"
+      do { try sweep.claim(directory: folder) } catch let e as InputErrors { throw CLIError.input(e.errors) }
       let report: SweepRunner.Report
       do {
         report = try SweepRunner(showsProgress: progress).run(
@@ -105,6 +106,9 @@ struct Merge: ParsableCommand {
   func run() throws {
     try reportingInputErrors {
       let target = output ?? folders[0]
+      do { try ConfigSweep.checkFingerprints(of: folders, into: target) } catch let e as InputErrors {
+        throw CLIError.input(e.errors)
+      }
       do {
         let files = try SweepRunner.merge(directories: folders, into: target)
         print("results: " + files.filter { $0.hasSuffix(".csv") }.map { "\(target)/\($0)" }.joined(separator: ", "))

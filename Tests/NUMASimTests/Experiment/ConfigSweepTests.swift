@@ -72,11 +72,48 @@ import Testing
     let text = Self.text.replacingOccurrences(of: "[10, 1000]", with: "[0, 10, 5000]")
     let path = try Self.file(text)
     let messages = Self.problems(path)
-    #expect(messages.count == 1)
-    #expect(messages.first?.hasPrefix("\(path):10:5: sysctl.vm.watermark_scale_factor: ") == true)
+    // Both bad values, each once (the first point that shows it), at the grid key.
+    #expect(messages.count == 2)
+    #expect(messages.allSatisfy { $0.hasPrefix("\(path):10:5: sysctl.vm.watermark_scale_factor: ") })
     #expect(
       messages.first?.hasSuffix(
         "(at sweep point 0: sysctl.vm.watermark_scale_factor=0 machine.nodes[0].memory=256MiB)") == true)
+    #expect(
+      messages.last?.hasSuffix(
+        "(at sweep point 4: sysctl.vm.watermark_scale_factor=5000 machine.nodes[0].memory=256MiB)") == true)
+  }
+
+  @Test func keysThatCannotChangeARunAndHugeGridsAreRefused() throws {
+    let seedGrid = Self.text.replacingOccurrences(
+      of: "sysctl.vm.watermark_scale_factor: [10, 1000]", with: "seed: [1, 2]")
+    let path = try Self.file(seedGrid)
+    #expect(
+      Self.problems(path) == [
+        "\(path):10:5: sweep.grid.seed: seed cannot be swept: it does not change a run (use replicates for more seeds)"
+      ])
+    let huge = Self.text.replacingOccurrences(
+      of: "sysctl.vm.watermark_scale_factor: [10, 1000]",
+      with:
+        "costs.scan_us: {linear: [0.5, 2.5], points: 65536}\n    costs.unmap_us: {linear: [0.5, 2.5], points: 65536}")
+    let hugePath = try Self.file(huge)
+    #expect(
+      Self.problems(hugePath) == [
+        "\(hugePath):10:5: sweep.grid: 17179869184 runs (points x replicates); at most 1000000 are allowed"
+      ])
+  }
+
+  @Test func aFolderRemembersItsConfig() throws {
+    let sweep = try ConfigSweep.load(path: Self.file(Self.text))
+    let other = try ConfigSweep.load(
+      path: Self.file(Self.text), overrides: ConfigOverride.fromCommandLine(["duration=5ms"]))
+    #expect(sweep.fingerprint != other.fingerprint)
+    let folder = try Fixtures.temporaryFolder("claim")
+    try sweep.claim(directory: folder)
+    try sweep.claim(directory: folder)
+    #expect(throws: InputErrors.self) { try other.claim(directory: folder) }
+    let second = try Fixtures.temporaryFolder("claim")
+    try other.claim(directory: second)
+    #expect(throws: InputErrors.self) { try ConfigSweep.checkFingerprints(of: [folder, second], into: folder) }
   }
 
   @Test func aKeyThatCannotBeSetIsReportedBeforeAnyPointIsRead() throws {

@@ -113,13 +113,13 @@ import Testing
   }
 
   @Test func validateNamesTheGridKeyThatCannotBeSet() throws {
-    let yaml = "name: x\nsweep:\n  grid:\n    name.first: [1]\n"
+    let yaml = "duration: 1s\nsweep:\n  grid:\n    duration.first: [1]\n"
     let (spec, base) = try SweepSpec.extract(from: try ConfigValue.parse(yaml: yaml, file: "s.yaml"), file: "s.yaml")
     let s = try #require(spec)
     let error = #expect(throws: InputErrors.self) { try s.validate(against: base, file: "s.yaml") }
     #expect(
       error?.description
-        == "s.yaml:4:5: sweep.grid.name.first: cannot set this key: name is the value 'x', not a mapping")
+        == "s.yaml:4:5: sweep.grid.duration.first: cannot set this key: duration is the value '1s', not a mapping")
   }
 }
 
