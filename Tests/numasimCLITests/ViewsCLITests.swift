@@ -58,11 +58,16 @@ import Testing
   }
 
   @Test func theDefaultRunNeedsNoArguments() throws {
-    // The debug build is slow: measure a short slice of the default scenario.
-    let r = try CLIRunner.run(["--duration", "50ms", "--warmup", "50ms"])
+    // A short slice of the default scenario, in a scratch folder: its results go to
+    // Results/default/ under the working folder, never into the package's own Results/.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("numasim-default-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let r = try CLIRunner.run(["--duration", "50ms", "--warmup", "50ms"], in: folder)
     #expect(r.status == 0)
     #expect(r.stdout.hasPrefix("numasim run 'default'"))
     #expect(r.stdout.contains("direct reclaim"))
+    #expect(r.stdout.hasSuffix("results: Results/default/\n"))
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Results/default/summary.csv").path))
     let bad = try CLIRunner.run(["run", "--duration", "soon"])
     #expect(bad.status == 1 && bad.stderr.contains("--duration: 'soon' is not a duration"))
   }
