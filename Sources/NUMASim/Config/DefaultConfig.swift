@@ -69,14 +69,12 @@ extension SimulationConfig {
   /// whatever machine replaces the default one (`--from-zoneinfo`, `--set machine...`).
   public static func builtIn(overrides: [ConfigOverride] = []) throws(InputErrors) -> SimulationConfig {
     let file = "<built-in>"
-    var root: ConfigValue
-    do { root = try ConfigValue.parse(yaml: defaultYAML, file: file) } catch { throw InputErrors([error]) }
+    var root = try document(yaml: defaultYAML, file: file, overrides: overrides)
     if !overrides.contains(where: { $0.path == "workload" || $0.path.hasPrefix("workload[") }),
       case .mapping(let entries, let position) = root
     {
       root = .mapping(entries.filter { $0.key != "workload" }, position)
     }
-    do { root = try ConfigOverride.apply(overrides, to: root) } catch { throw InputErrors([error.inputError]) }
     return try parse(document: root, file: file)
   }
 }

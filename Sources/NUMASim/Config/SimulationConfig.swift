@@ -38,12 +38,10 @@ public struct SimulationConfig: Sendable {
 
   /// Reads a config file, with `overrides` (`key.path=VALUE` settings) applied to it first.
   public static func load(path: String, overrides: [ConfigOverride] = []) throws(InputErrors) -> SimulationConfig {
-    let text: String
-    do { text = try InputFile.read(path, what: "the config") } catch { throw InputErrors([error]) }
-    let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    var config = try parse(yaml: text, file: path, baseDirectory: base, overrides: overrides)
-    if case .mapping(let entries, _)? = config.document, !entries.contains(where: { $0.key == "name" }) {
-      config.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let root = try document(path: path, overrides: overrides)
+    var config = try parse(document: root, file: path, baseDirectory: folder(of: path))
+    if case .mapping(let entries, _) = root, !entries.contains(where: { $0.key == "name" }) {
+      config.name = defaultName(of: path)
     }
     return config
   }
@@ -53,16 +51,35 @@ public struct SimulationConfig: Sendable {
   public static func parse(
     yaml: String, file: String, baseDirectory: String = ".", overrides: [ConfigOverride] = []
   ) throws(InputErrors) -> SimulationConfig {
+    try parse(
+      document: document(yaml: yaml, file: file, overrides: overrides), file: file, baseDirectory: baseDirectory)
+  }
+
+  /// A config file's tree with `overrides` applied.
+  public static func document(path: String, overrides: [ConfigOverride] = []) throws(InputErrors) -> ConfigValue {
+    let text: String
+    do { text = try InputFile.read(path, what: "the config") } catch { throw InputErrors([error]) }
+    return try document(yaml: text, file: path, overrides: overrides)
+  }
+
+  /// Config text's tree with `overrides` applied (an empty text is an empty mapping to them).
+  public static func document(yaml: String, file: String, overrides: [ConfigOverride] = []) throws(InputErrors)
+    -> ConfigValue
+  {
     var root: ConfigValue
     do { root = try ConfigValue.parse(yaml: yaml, file: file) } catch { throw InputErrors([error]) }
-    if !overrides.isEmpty {
-      if case .null(let p) = root { root = .mapping([], p) }
-      do { root = try ConfigOverride.apply(overrides, to: root) } catch {
-        throw InputErrors([error.inputError])
-      }
-    }
-    return try parse(document: root, file: file, baseDirectory: baseDirectory)
+    guard !overrides.isEmpty else { return root }
+    if case .null(let p) = root { root = .mapping([], p) }
+    do { return try ConfigOverride.apply(overrides, to: root) } catch { throw InputErrors([error.inputError]) }
   }
+
+  /// The name a config file gives its scenario when it has no `name:`: its base name.
+  public static func defaultName(of path: String) -> String {
+    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+  }
+
+  /// The folder relative paths in a config file resolve against.
+  static func folder(of path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
   /// Reads a parsed config tree; relative paths inside it resolve against `baseDirectory`.
   public static func parse(document root: ConfigValue, file: String, baseDirectory: String = ".") throws(InputErrors)

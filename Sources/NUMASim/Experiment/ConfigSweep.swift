@@ -25,11 +25,7 @@ public struct ConfigSweep: Sendable {
   /// section included), and checks every grid point.
   /// - Throws: ``InputErrors`` with every problem found, the `sweep:` section's included.
   public static func load(path: String, overrides: [ConfigOverride] = []) throws(InputErrors) -> ConfigSweep {
-    let text: String
-    do { text = try InputFile.read(path, what: "the config") } catch { throw InputErrors([error]) }
-    var root: ConfigValue
-    do { root = try ConfigValue.parse(yaml: text, file: path) } catch { throw InputErrors([error]) }
-    do { root = try ConfigOverride.apply(overrides, to: root) } catch { throw InputErrors([error.inputError]) }
+    let root = try SimulationConfig.document(path: path, overrides: overrides)
     let found: SweepSpec?
     let base: ConfigValue
     do {
@@ -45,8 +41,8 @@ public struct ConfigSweep: Sendable {
           message: "the config has no sweep: section; add one (see Configs/README.md) or use `numasim run`")
       ])
     }
-    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let directory = SimulationConfig.folder(of: path)
+    var name = SimulationConfig.defaultName(of: path)
     if case .mapping(let entries, _) = base, case .scalar(let s, _)? = entries.first(where: { $0.key == "name" })?.value
     {
       name = s
