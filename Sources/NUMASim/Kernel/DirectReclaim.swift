@@ -64,6 +64,10 @@ extension ReclaimState: ReclaimHooks {
   }
 
   /// Completes the writeback of every page queued for it: they become clean and reclaimable.
+  ///
+  /// Mirrors: `folio_end_writeback()` in mm/filemap.c (Linux 6.18): `PG_writeback` is cleared.
+  /// - Deviation: every folio queued so far completes at once, one `writeback_ms` draw after
+  ///   the first was queued, instead of each when its own I/O ends.
   public mutating func finishWriteback(_ a: inout PageAllocator) {
     for node in writebackQueue.indices where !writebackQueue[node].isEmpty {
       for p in writebackQueue[node] { a.memmap.clear(p, .writeback) }
