@@ -23,34 +23,39 @@ public struct Simulation {
   }
 
   /// Runs to the end and reports.
-  public mutating func run() -> RunReport {
+  ///
+  /// - Parameter checkingInvariants: after every event, check the allocator's free lists,
+  ///   the LRU lists and the reverse map (tests; traps on a violation). O(frames) per event.
+  public mutating func run(checkingInvariants: Bool = false) -> RunReport {
     let wall = Date()
+    model.checkInvariantsAfterEachEvent = checkingInvariants
     model.start(&scheduler)
     let end = config.warmup + config.duration
     scheduler.run(until: config.warmup, handler: &model)
     model.endWarmup()
     scheduler.run(until: end, handler: &model)
-    return RunReport(
-      model: model, config: config, setup: setup, events: scheduler.processedEventCount,
-      wallSeconds: Date().timeIntervalSince(wall))
+    let summary = RunSummary(model: model, config: config, setup: setup, events: scheduler.processedEventCount)
+    return RunReport(summary, wallSeconds: Date().timeIntervalSince(wall))
   }
 }
 
-/// The state the events act on.
+/// The state the events act on: the kernel's memory state, the workload, the simulator's
+/// cost model and the run's measurements.
 public struct SimulationModel: EventHandler {
   public typealias Payload = Event
   public var allocator: PageAllocator
-  public var reclaim: ReclaimState
+  public var reclaim: Reclaim
   public var workload: WorkloadGenerator
   public var stats: RunStatistics
-  public let costs: ReclaimCosts
+  public let costs: CostModel
   let sampleInterval: SimTime
-  let warmup: SimTime
   var measuring = false
+  var checkInvariantsAfterEachEvent = false
+  /// Per page frame: the generation of the free event scheduled for the folio it heads.
+  var freeGeneration: ContiguousArray<UInt32>
   var generation: UInt32 = 0
   var interleave: [Int]
   var writebackScheduled = false
-  let stream: RandomStream
   /// Latency from each CPU's node to each node's memory (ns).
   let latency: LatencyMatrix
   let cpuNode: [Int]
@@ -65,16 +70,13 @@ public struct SimulationModel: EventHandler {
     let seeds = SeedSequence(masterSeed: config.seed)
     allocator = PageAllocator(setup)
     self.workload = WorkloadGenerator(workload, seeds: seeds)
-    stream = seeds.makeStream("reclaim")
-    reclaim = ReclaimState(
-      nodes: setup.machine.nodes.count, groups: workload.groups.count, costs: config.costs, sysctl: config.sysctl,
-      swapPages: config.swapPages, stream: stream)
-    reclaim.kswapdCPU = setup.machine.nodes.map { $0.cpus.first?.index ?? 0 }
-    reclaim.referenceInterval = workload.groups.map { $0.access.referenceInterval?.mean ?? 0 }
-    stats = RunStatistics(zones: allocator.zoneCount)
-    costs = config.costs
+    reclaim = Reclaim(
+      for: allocator, setup: setup, mms: workload.groups.count, swapPages: config.swapPages,
+      access: AccessModel(workload: workload, nodes: setup.machine.nodes.count, seeds: seeds))
+    stats = RunStatistics(zones: allocator.zoneCount, nodes: allocator.nodeCount)
+    costs = CostModel(config.costs, seeds: seeds)
     sampleInterval = config.sampleInterval
-    warmup = config.warmup
+    freeGeneration = ContiguousArray(repeating: 0, count: allocator.memmap.count)
     interleave = Array(repeating: 0, count: workload.groups.count)
     latency = setup.machine.latencies
     cpuNode = allocator.cpuNode
@@ -95,7 +97,6 @@ public struct SimulationModel: EventHandler {
     measuring = true
     stats.baseline = allocator.counters
     stats.baselineNUMA = Array(allocator.numaStats)
-    stats.baselineKswapdCPU = reclaim.kswapd.map(\.cpuNanoseconds)
   }
 
   public mutating func handle(_ event: Event, scheduler s: inout Scheduler<Event>) {
@@ -105,17 +106,30 @@ public struct SimulationModel: EventHandler {
     case .kswapdStep(let node, let generation): kswapdStep(node: Int(node), generation: generation, &s)
     case .kswapdNapEnd(let node, let generation):
       let n = Int(node)
-      guard generation == reclaim.kswapd[n].generation, reclaim.kswapd[n].phase == .napping else { return }
-      reclaim.now = s.now
-      if reclaim.napEnded(&allocator, node: n) {
-        s.schedule(.kswapdStep(node: node, generation: reclaim.kswapd[n].generation), at: s.now)
+      guard generation == reclaim.nodes[n].kswapd.generation, reclaim.nodes[n].kswapd.phase == .napping else {
+        return
+      }
+      if reclaim.kswapdTryToSleep(&allocator, node: n) {
+        s.schedule(.kswapdStep(node: node, generation: reclaim.nodes[n].kswapd.generation), at: s.now)
       }
     case .writebackDone:
       writebackScheduled = false
-      reclaim.finishWriteback(&allocator)
+      reclaim.endWriteback(&allocator)
     case .sample:
       sample(s.now)
       s.schedule(.sample, at: s.now + sampleInterval)
+    }
+    if checkInvariantsAfterEachEvent { checkInvariants(s) }
+  }
+
+  /// Traps unless the allocator's free and pcp lists, the LRU lists and the reverse map's
+  /// resident counts are consistent (the scheduler checks its heap after every event itself).
+  func checkInvariants(_ s: Scheduler<Event>) {
+    do {
+      try allocator.checkInvariants()
+      try reclaim.checkInvariants(allocator)
+    } catch {
+      preconditionFailure("after an event at \(s.now): \(error)")
     }
   }
 }

@@ -34,13 +34,16 @@ public struct AllocatorBenchmark: Sendable {
       while a.allocate(AllocationRequest(order: 0, gfp: [.highUserMovable, .thisNode], cpu: 0)) != nil {}
     }
     var hooks = NoReclaim(nodes: nodes)
+    var task = TaskContext(cpu: 0, now: .zero)
     let orders = path == .buddy ? [4, 5, 6, 7, 8] : [0]
     var checksum = 0
     let start = Self.cpuSeconds()
     let wallStart = Date()
     for i in 0..<pairs {
       let order = orders[i % orders.count]
-      guard let p = a.allocate(AllocationRequest(order: order, gfp: .highUserMovable, cpu: 0), hooks: &hooks) else {
+      guard
+        let p = a.allocate(AllocationRequest(order: order, gfp: .highUserMovable, cpu: 0), task: &task, hooks: &hooks)
+      else {
         continue
       }
       checksum &+= Int(p.page)

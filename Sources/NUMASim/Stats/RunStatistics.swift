@@ -28,16 +28,28 @@ public struct RunStatistics: Sendable {
   /// Counters at the end of the warm-up, subtracted in the report.
   public var baseline: VMCounters?
   public var baselineNUMA: [UInt64] = []
-  public var baselineKswapdCPU: [UInt64] = []
+  /// Per node: kswapd's CPU time after the warm-up, from the cost model (ns).
+  public var kswapdNanoseconds: [UInt64]
   /// The time series: one row per sample per zone.
   public var timeseries: [TimeseriesRow] = []
   /// Every direct-reclaim stall, in order (drsnoop's view).
   public var stallLog: [StallRecord] = []
 
-  public init(zones: Int) {
+  public init(zones: Int, nodes: Int) {
+    kswapdNanoseconds = Array(repeating: 0, count: nodes)
     belowMin = Array(repeating: 0, count: zones)
     belowLow = Array(repeating: 0, count: zones)
     belowHigh = Array(repeating: 0, count: zones)
+  }
+}
+
+extension RunStatistics {
+  /// Records one stall: in the log, the duration and pages histograms, and the total.
+  mutating func recordStall(_ r: StallRecord) {
+    stallLog.append(r)
+    stalls.record(r.nanoseconds)
+    stallPages.record(UInt64(r.pagesReclaimed))
+    stallNanoseconds &+= r.nanoseconds
   }
 }
 

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+
+/// One reclaim request and what it did: the explicit state every reclaim function works on.
+///
+/// Mirrors: `struct scan_control` in mm/vmscan.c (Linux 6.18): `nr_to_reclaim`, `gfp_mask`,
+/// `order`, `priority`, `reclaim_idx`, `may_writepage`, `may_unmap`, `may_swap`, and the
+/// results `nr_scanned`, `nr_reclaimed` and `nr` (what the folios scanned turned out to be).
+/// The reclaiming CPU and the time stand for `current`: where freed pages go and when the
+/// reference model asks whether a folio was used.
+/// - Deviation: `may_writepage`, `may_unmap` and `reclaim_idx` are carried but not yet
+///   honoured (all zones of the node are reclaimed, as before); no memory cgroups.
+public struct ScanControl: Sendable {
+  /// `nr_to_reclaim`.
+  public var nrToReclaim: Int
+  /// `gfp_mask`.
+  public var gfpMask: GFPFlags
+  /// `order`.
+  public var order: Int
+  /// `priority`: lists are scanned `size >> priority` at a time.
+  public var priority: Int
+  /// `reclaim_idx`: the highest zone index the request may use.
+  public var reclaimIndex: Int
+  /// `may_writepage`.
+  public var mayWritepage = true
+  /// `may_unmap`.
+  public var mayUnmap = true
+  /// `may_swap`.
+  public var maySwap = true
+  /// `current_is_kswapd()`.
+  public var isKswapd: Bool
+  /// The CPU reclaim runs on; pages it frees go to this CPU's lists.
+  public var cpu: Int
+  /// The time of the pass.
+  public var now: SimTime
+
+  /// `nr_scanned` (pages).
+  public var nrScanned = 0
+  /// `nr_reclaimed` (pages).
+  public var nrReclaimed = 0
+  /// What the scanned folios were and what was done with them.
+  public var nr = ReclaimStat()
+
+  public init(
+    nrToReclaim: Int, gfpMask: GFPFlags = .kernel, order: Int = 0, priority: Int = Kswapd.defaultPriority,
+    reclaimIndex: Int, isKswapd: Bool, cpu: Int, now: SimTime
+  ) {
+    self.nrToReclaim = nrToReclaim
+    self.gfpMask = gfpMask
+    self.order = order
+    self.priority = priority
+    self.reclaimIndex = reclaimIndex
+    self.isKswapd = isKswapd
+    self.cpu = cpu
+    self.now = now
+  }
+}
+
+/// The work a reclaim pass did, by kind: what the cost model turns into time.
+///
+/// Mirrors: `struct reclaim_stat` in include/linux/vmstat.h (Linux 6.18) and the `nr`
+/// counts of `struct scan_control`, extended with the work the model costs.
+public struct ReclaimStat: Sendable, Equatable {
+  /// Pages isolated from the inactive lists.
+  public var inactiveScanned = 0
+  /// Folios isolated from the active lists (`shrink_active_list()`).
+  public var activeFoliosScanned = 0
+  /// Pages activated because they were referenced (`nr_activate`).
+  public var activated = 0
+  /// Pages moved from the active to the inactive lists (`nr_deactivate`).
+  public var deactivated = 0
+  /// Clean page-cache pages dropped.
+  public var fileReclaimed = 0
+  /// Anonymous pages written to swap.
+  public var swappedOut = 0
+  /// Dirty pages for which `pageout()` started writeback.
+  public var writebackStarted = 0
+  /// Dirty or under-writeback pages passed over (`nr_dirty` + `nr_writeback` for direct reclaim).
+  public var blockedOnWriteback = 0
+  /// Page-table mappings removed (`try_to_unmap()` per mapping of a reclaimed folio).
+  public var unmapped = 0
+  /// Waits in `reclaim_throttle()` (`VMSCAN_THROTTLE_WRITEBACK`) or `throttle_direct_reclaim()`.
+  public var throttled = 0
+
+  public init() {}
+
+  /// Adds another pass's work.
+  public static func += (a: inout ReclaimStat, b: ReclaimStat) {
+    a.inactiveScanned += b.inactiveScanned
+    a.activeFoliosScanned += b.activeFoliosScanned
+    a.activated += b.activated
+    a.deactivated += b.deactivated
+    a.fileReclaimed += b.fileReclaimed
+    a.swappedOut += b.swappedOut
+    a.writebackStarted += b.writebackStarted
+    a.blockedOnWriteback += b.blockedOnWriteback
+    a.unmapped += b.unmapped
+    a.throttled += b.throttled
+  }
+}

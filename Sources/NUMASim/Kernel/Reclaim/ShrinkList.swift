@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+
+extension Reclaim {
+  /// Isolates up to `count` pages from the tail of an inactive list and reclaims what it can.
+  ///
+  /// Mirrors: `shrink_inactive_list()` and `shrink_folio_list()` in mm/vmscan.c (Linux 6.18):
+  /// referenced hot folios are activated; folios under writeback, and dirty ones met by direct
+  /// reclaim, are passed over (back to the list); kswapd starts writeback of dirty folios
+  /// (`pageout()`), which are reclaimed once the I/O completes; anonymous folios are swapped
+  /// out while swap lasts (else activated); clean folios are unmapped and freed to
+  /// `sc.cpu`. `count` is in pages: as `isolate_lru_folios()` does, folios are taken until
+  /// that many pages are, so one large folio can fill a batch.
+  public mutating func shrinkInactiveList(
+    _ a: inout PageAllocator, node: Int, file: Bool, count: Int, _ sc: inout ScanControl
+  ) {
+    let list = LRUList.inactive(file: file)
+    var taken = 0
+    while taken < count {
+      let page = nodes[node].lruvec.tail(list)
+      if page == Memmap.none { break }
+      let order = a.memmap.has(page, .head) ? Int(a.memmap.order[Int(page)]) : 0
+      let nrPages = 1 << order
+      taken += nrPages
+      nodes[node].lruvec.remove(page, list, nr: nrPages, memmap: &a.memmap)
+      sc.nrScanned += nrPages
+      sc.nr.inactiveScanned += nrPages
+      a.counters[file ? .pgscanFile : .pgscanAnon] &+= UInt64(nrPages)
+      if access.isReferenced(page, owner: rmap.owner(of: page), node: node, now: sc.now, memmap: a.memmap) {
+        nodes[node].lruvec.add(page, .active(file: file), nr: nrPages, memmap: &a.memmap)
+        a.counters[.pgactivate] &+= UInt64(nrPages)
+        sc.nr.activated += nrPages
+        continue
+      }
+      if a.memmap.has(page, .writeback) || (a.memmap.has(page, .dirty) && !sc.isKswapd) {
+        nodes[node].lruvec.add(page, list, nr: nrPages, memmap: &a.memmap)
+        sc.nr.blockedOnWriteback += nrPages
+        continue
+      }
+      if a.memmap.has(page, .dirty) {
+        // pageout(): start writeback; the folio is reclaimed once the I/O completes.
+        a.memmap.set(page, .writeback)
+        a.memmap.clear(page, .dirty)
+        nodes[node].lruvec.add(page, list, nr: nrPages, memmap: &a.memmap)
+        nodes[node].writeback.start(page, pages: nrPages)
+        sc.nr.writebackStarted += nrPages
+        continue
+      }
+      if !file {
+        guard swap.allocate(nrPages) else {
+          nodes[node].lruvec.add(page, .active(file: false), nr: nrPages, memmap: &a.memmap)
+          continue
+        }
+        a.counters[.pswpout] &+= UInt64(nrPages)
+        sc.nr.swappedOut += nrPages
+      } else {
+        sc.nr.fileReclaimed += nrPages
+      }
+      sc.nr.unmapped += Int(a.memmap.mapcount[Int(page)])
+      rmap.unmap(page, order: order)
+      a.free(page, order: order, cpu: sc.cpu)
+      a.counters[file ? .pgstealFile : .pgstealAnon] &+= UInt64(nrPages)
+      sc.nrReclaimed += nrPages
+    }
+  }
+
+  /// Ages up to `count` pages from the tail of an active list.
+  ///
+  /// Mirrors: `shrink_active_list()` in mm/vmscan.c (Linux 6.18): folios leave the active
+  /// list for the inactive one unless referenced; referenced page-cache folios keep their
+  /// place (anonymous ones are deactivated regardless, as `VM_EXEC` file folios alone are
+  /// kept). `count` is in pages.
+  public mutating func shrinkActiveList(
+    _ a: inout PageAllocator, node: Int, file: Bool, count: Int, _ sc: inout ScanControl
+  ) {
+    let list = LRUList.active(file: file)
+    var taken = 0
+    while taken < count {
+      let page = nodes[node].lruvec.tail(list)
+      if page == Memmap.none { break }
+      let nrPages = a.memmap.has(page, .head) ? 1 << Int(a.memmap.order[Int(page)]) : 1
+      taken += nrPages
+      nodes[node].lruvec.remove(page, list, nr: nrPages, memmap: &a.memmap)
+      a.counters[.pgrefill] &+= UInt64(nrPages)
+      sc.nr.activeFoliosScanned += 1
+      if file && access.isReferenced(page, owner: rmap.owner(of: page), node: node, now: sc.now, memmap: a.memmap) {
+        nodes[node].lruvec.add(page, list, nr: nrPages, memmap: &a.memmap)
+      } else {
+        nodes[node].lruvec.add(page, .inactive(file: file), nr: nrPages, memmap: &a.memmap)
+        a.counters[.pgdeactivate] &+= UInt64(nrPages)
+        sc.nr.deactivated += nrPages
+      }
+    }
+  }
+}
