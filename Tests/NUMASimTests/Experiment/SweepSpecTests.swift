@@ -122,22 +122,3 @@ import Testing
         == "s.yaml:4:5: sweep.grid.duration.first: cannot set this key: duration is the value '1s', not a mapping")
   }
 }
-
-@Suite struct SweepAssignmentTests {
-  @Test(arguments: [
-    (SweepValue.int(90112), "k=90112"), (.double(0.25), "k=0.25"), (.text("16GiB"), "k=16GiB"),
-    (.text("256 256 32"), "k=\"256 256 32\""), (.text("a=\"b\"\nc"), "k=\"a=\\\"b\\\"\\nc\""), (.text(""), "k=\"\""),
-  ])
-  func listsOneLinePerValue(value: SweepValue, text: String) {
-    #expect(SweepAssignment(path: "k", value: value).description == text)
-  }
-
-  @Test(arguments: [
-    ("12", SweepValue.int(12)), ("-3", .int(-3)), ("0.5", .double(0.5)), ("1e3", .double(1000)),
-    ("0x10", .text("0x10")),
-    ("nan", .text("nan")), ("16GiB", .text("16GiB")), ("1.2.3", .text("1.2.3")),
-  ])
-  func scalarsAreTypedConservatively(text: String, value: SweepValue) {
-    #expect(SweepValue(scalar: text) == value)
-  }
-}
