@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+import Testing
+
+@testable import NUMASim
+
+@Suite struct MemmapTests {
+  @Test func aNewMemmapIsClearWithUnlinkedFrames() {
+    let m = Memmap(count: 8)
+    #expect(m.count == 8)
+    for p in 0..<8 {
+      #expect(m.flags[p] == 0)
+      #expect(m.order[p] == 0)
+      #expect(m.refcount[p] == 0)
+      #expect(m.mapcount[p] == 0)
+      #expect(m.next[p] == Memmap.none)
+      #expect(m.prev[p] == Memmap.none)
+    }
+    #expect(Memmap.none == PageIndex.max)
+    #expect(Memmap.bytesPerPage == 2 + 1 + 2 + 2 + 4 + 4)
+  }
+
+  @Test func setAndClearTouchOnlyTheirFlagAndFrame() {
+    var m = Memmap(count: 4)
+    m.set(2, .dirty)
+    m.set(2, .lru)
+    #expect(m.has(2, .dirty))
+    #expect(m.has(2, .lru))
+    #expect(!m.has(2, .active))
+    #expect(!m.has(1, .dirty))
+    #expect(m.flags[2] == PageFlags.dirty.rawValue | PageFlags.lru.rawValue)
+    m.clear(2, .dirty)
+    #expect(!m.has(2, .dirty))
+    #expect(m.pageFlags(2) == .lru)
+    // Clearing a flag that is not set changes nothing.
+    m.clear(2, .writeback)
+    #expect(m.pageFlags(2) == .lru)
+  }
+
+  @Test func hasIsTrueWhenAnyFlagOfASetIsPresent() {
+    var m = Memmap(count: 1)
+    m.set(0, .referenced)
+    #expect(m.has(0, [.referenced, .active]))
+    #expect(!m.has(0, [.dirty, .active]))
+  }
+
+  @Test func compoundHeadOfATailIsItsHeadAndOfAnyOtherPageItself() {
+    var m = Memmap(count: 8)
+    m.set(4, .head)
+    m.order[4] = 2
+    for t in 5...7 {
+      m.set(PageIndex(t), .tail)
+      m.next[t] = 4
+    }
+    #expect(m.compoundHead(4) == 4)
+    for t in 5...7 { #expect(m.compoundHead(PageIndex(t)) == 4) }
+    // A page on a list whose `next` is set but is not a tail is its own head.
+    m.next[1] = 3
+    #expect(m.compoundHead(1) == 1)
+  }
+
+  @Test func allocatedCompoundPagesHaveTailsPointingAtTheHead() throws {
+    var a = try makeAllocator()
+    let allocated = a.allocate(AllocationRequest(order: 2, gfp: GFPFlags.highUserMovable.union(.comp), cpu: 0))
+    let p = try #require(allocated)
+    #expect(a.memmap.has(p.page, .head))
+    #expect(a.memmap.order[Int(p.page)] == 2)
+    #expect(a.memmap.refcount[Int(p.page)] == 1)
+    for i in 1..<4 {
+      let t = p.page + PageIndex(i)
+      #expect(a.memmap.has(t, .tail))
+      #expect(a.memmap.compoundHead(t) == p.page)
+    }
+    a.free(p.page, order: 2, cpu: 0, zone: p.zone)
+    for i in 1..<4 {
+      let t = p.page + PageIndex(i)
+      #expect(!a.memmap.has(t, .tail))
+      #expect(a.memmap.compoundHead(t) == t)
+    }
+    try a.checkInvariants()
+  }
+}
