@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+import Testing
+
+@testable import NUMASim
+
+@Suite struct PerCPUTests {
+  /// ZONE_DMA32 of the default machine: batch 15, high_min 1833, high_max 3712.
+  let z = 1
+  let movable = Int(MigrateType.movable.rawValue)
+
+  @Test func listLayoutFollowsOrderToPindex() {
+    #expect(PerCPU.lowOrderListCount == 12)
+    #expect(PerCPU.listCount == 13)
+    #expect(PerCPU.listIndex(mt: 0, order: 0) == 0)
+    #expect(PerCPU.listIndex(mt: 1, order: 2) == 7)
+    #expect(PerCPU.listIndex(mt: 2, order: 3) == 11)
+    #expect(PerCPU.listIndex(mt: 1, order: 9) == 12)
+    for order in 0...3 {
+      for mt in 0..<3 { #expect(PerCPU.order(ofList: PerCPU.listIndex(mt: mt, order: order)) == order) }
+    }
+    #expect(PerCPU.order(ofList: 12) == Buddy.pageblockOrder)
+  }
+
+  @Test func onlyLowOrdersAndThePageblockOrderUseThePCPLists() {
+    #expect((0...10).filter(PerCPU.allowsOrder) == [0, 1, 2, 3, 9])
+  }
+
+  @Test func bootLimitsAreTheZoneSizing() throws {
+    let a = try makeAllocator()
+    let p = a.pcp[a.pcpIndex(cpu: 1, zone: z)]
+    #expect(p.batch == 15)
+    #expect(p.highMin == 1833)
+    #expect(p.highMax == 3712)
+    // From 6.7 `high` floats and starts at 0.
+    #expect(p.high == 0)
+    #expect(p.count == 0)
+  }
+
+  @Test func theFirstRefillTakesExactlyBatchPagesAndScalesTheNext() throws {
+    var a = try makeAllocator()
+    let pi = a.pcpIndex(cpu: 0, zone: z)
+    let first = a.allocate(AllocationRequest(order: 0, gfp: .highUserMovable, cpu: 0))
+    #expect(first != nil)
+    // nr_pcp_alloc(): high = clamp(0, 1833, 3712) + batch; batch <= high - count - batch, so
+    // alloc_factor grows to 1.
+    #expect(a.pcp[pi].count == 14)
+    #expect(a.pcp[pi].high == 1848)
+    #expect(a.pcp[pi].allocFactor == 1)
+    #expect(a.zones[z].freePages == 59_392 - 15)
+    // 1009 pages of the split order-10 block remain: orders 0, 4, 5, 6, 7, 8, 9.
+    let nr = (0..<Buddy.orderCount).map { a.nrFree[z * Buddy.orderCount + $0] }
+    #expect(nr == [1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 57])
+    for _ in 0..<14 { _ = a.allocate(AllocationRequest(order: 0, gfp: .highUserMovable, cpu: 0)) }
+    #expect(a.pcp[pi].count == 0)
+    _ = a.allocate(AllocationRequest(order: 0, gfp: .highUserMovable, cpu: 0))
+    // The second refill takes batch << alloc_factor = 30 pages.
+    #expect(a.pcp[pi].count == 29)
+    #expect(a.pcp[pi].high == 1878)
+    #expect(a.pcp[pi].allocFactor == 2)
+    try a.checkInvariants()
+  }
+
+  @Test func aHigherOrderRefillTakesBatchShiftedByTheOrder() throws {
+    var a = try makeAllocator()
+    let pi = a.pcpIndex(cpu: 0, zone: z)
+    #expect(a.nrPCPAlloc(pi, zone: z, order: 2) == 3)  // max(15 >> 2, 2)
+    #expect(a.nrPCPAlloc(pi, zone: z, order: 3) == 2)  // max(15 >> 3, 2)
+    let taken = a.allocate(AllocationRequest(order: 2, gfp: .highUserMovable, cpu: 0))
+    #expect(taken != nil)
+    // Three order-2 blocks were taken, one handed out.
+    #expect(a.pcp[pi].count == 8)
+    try a.checkInvariants()
+  }
+
+  @Test func aHighBelowTheBatchRefillsOnePage() throws {
+    var a = try makeAllocator()
+    let pi = a.pcpIndex(cpu: 0, zone: z)
+    a.pcp[pi].highMin = 10
+    a.pcp[pi].highMax = 10
+    #expect(a.nrPCPAlloc(pi, zone: z, order: 0) == 1)
+    #expect(a.pcp[pi].high == 10)
+  }
+
+  @Test func nrPCPFreeFollowsTheKernelFormula() throws {
+    let a = try makeAllocator()
+    var p = a.pcp[a.pcpIndex(cpu: 0, zone: z)]
+    p.count = 700
+    p.freeCount = 100
+    #expect(a.nrPCPFree(p, batch: 15, high: 1000, freeHigh: true) == 480)  // min(count, batch << 5)
+    p.count = 200
+    #expect(a.nrPCPFree(p, batch: 15, high: 1000, freeHigh: true) == 200)
+    #expect(a.nrPCPFree(p, batch: 15, high: 10, freeHigh: false) == 1)
+    #expect(a.nrPCPFree(p, batch: 15, high: 1000, freeHigh: false) == 100)  // max(free_count, batch)
+    #expect(a.nrPCPFree(p, batch: 15, high: 60, freeHigh: false) == 45)  // high - batch
+    p.freeCount = 3
+    #expect(a.nrPCPFree(p, batch: 15, high: 1000, freeHigh: false) == 15)
+  }
+
+  @Test func reachingHighSpillsTheOldestPagesToTheBuddyLists() throws {
+    var a = try makeAllocator()
+    let pi = a.pcpIndex(cpu: 0, zone: z)
+    a.pcp[pi].highMin = 40
+    a.pcp[pi].highMax = 40
+    var pages: [PageIndex] = []
+    for _ in 0..<40 {
+      let taken = a.rmqueueSmallest(zone: z, order: 0, mt: movable)
+      let p = try #require(taken)
+      a.memmap.refcount[Int(p)] = 1
+      pages.append(p)
+    }
+    let freeBefore = a.zones[z].freePages
+    for p in pages.prefix(39) { a.free(p, order: 0, cpu: 0, zone: z) }
+    #expect(a.pcp[pi].count == 39)
+    #expect(a.zones[z].freePages == freeBefore)
+    // The 40th free reaches high: nr_pcp_free() = min(max(free_count, batch), high - batch) = 25.
+    a.free(pages[39], order: 0, cpu: 0, zone: z)
+    #expect(a.pcp[pi].count == 15)
+    #expect(a.zones[z].freePages == freeBefore + 25)
+    for p in pages.prefix(25) { #expect(!a.memmap.has(p, .pcp)) }
+    for p in pages.suffix(15) { #expect(a.memmap.has(p, .pcp)) }
+    try a.checkInvariants()
+  }
+
+  @Test func drainAllPagesEmptiesEveryCPUAndMergesBack() throws {
+    var a = try makeAllocator()
+    var held: [AllocatedPage] = []
+    for cpu in 0..<2 {
+      for order in [0, 1, 3] {
+        let p = a.allocate(AllocationRequest(order: order, gfp: .highUserMovable, cpu: cpu))
+        held.append(try #require(p))
+      }
+    }
+    for p in held { a.free(p.page, order: p.order, cpu: 0, zone: p.zone) }
+    #expect(a.pcpPages(zone: z) > 0)
+    a.drainAllPages()
+    #expect(a.pcpPages(zone: z) == 0)
+    #expect(a.zones[z].freePages == 59_392)
+    #expect(a.nrFree[z * Buddy.orderCount + 10] == 58)
+    try a.checkInvariants()
+  }
+}
