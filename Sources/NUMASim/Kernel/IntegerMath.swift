@@ -6,9 +6,11 @@ enum KernelMath {
   static func intSqrt(_ x: Int) -> Int {
     precondition(x >= 0)
     if x < 2 { return x }
-    var r = Int(Double(x).squareRoot())
-    while r * r > x { r -= 1 }
-    while (r + 1) * (r + 1) <= x { r += 1 }
+    // The double estimate is within one of the answer; divisions keep the corrections from
+    // overflowing near Int.max.
+    var r = Swift.min(Int(Double(x).squareRoot()), 3_037_000_499)
+    while r > x / r { r -= 1 }
+    while r + 1 <= x / (r + 1) { r += 1 }
     return r
   }
 

@@ -59,3 +59,11 @@ import Testing
     #expect(KernelMath.fls(Int.max) == 63)
   }
 }
+
+@Suite struct IntegerMathLimitTests {
+  @Test func intSqrtIsExactUpToIntMax() {
+    #expect(KernelMath.intSqrt(Int.max) == 3_037_000_499)
+    #expect(KernelMath.intSqrt(3_037_000_499 * 3_037_000_499) == 3_037_000_499)
+    #expect(KernelMath.intSqrt(3_037_000_499 * 3_037_000_499 - 1) == 3_037_000_498)
+  }
+}
