@@ -65,7 +65,7 @@ extension Reclaim {
     return !(reserve > 0 && free <= reserve / 2)
   }
 
-  /// Completes the writeback reclaim started on every node.
+  /// Completes the writeback reclaim started on every node (``WritebackQueue/endAll(_:)``).
   public mutating func endWriteback(_ a: inout PageAllocator) {
     for n in nodes.indices where !nodes[n].writeback.isEmpty { nodes[n].writeback.endAll(&a.memmap) }
   }

@@ -63,8 +63,10 @@ public struct Reclaim {
     a.free(page, order: order, cpu: cpu)
   }
 
-  /// `zone_reclaimable_pages()`: the zone's share of its node's file LRU (and anon with swap).
+  /// The pages of a zone reclaim could free: its share of the node's file LRU, and of the
+  /// anon LRU while swap is free.
   ///
+  /// Mirrors: `zone_reclaimable_pages()` in mm/vmscan.c (Linux 6.18).
   /// - Deviation: LRU sizes are per node, so a zone gets its managed share of them.
   public func zoneReclaimablePages(_ a: PageAllocator, zone z: Int) -> Int {
     let node = a.zones[z].id.node.index
