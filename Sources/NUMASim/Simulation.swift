@@ -13,12 +13,15 @@ public struct Simulation {
   public var scheduler = Scheduler<Event>(minimumCapacity: 1 << 16)
   public var model: SimulationModel
 
-  public init(_ config: SimulationConfig) throws(InputErrors) {
+  /// - Parameter setup: the config's machine as already set up (``SimulationConfig/setUp()``),
+  ///   so that a command that has set it up for its checks does not do it again.
+  public init(_ config: SimulationConfig, setup given: MachineSetup? = nil) throws(InputErrors) {
     self.config = config
-    let machine: Machine
-    do { machine = try config.machine.build(file: config.file) } catch { throw InputErrors([error]) }
-    setup = KernelSetup.setUp(machine, kernel: config.kernel, sysctl: config.sysctl)
-    let workload = config.workload ?? .default(for: machine)
+    let setup: MachineSetup
+    if let given { setup = given } else { setup = try config.setUp() }
+    self.setup = setup
+    let workload: WorkloadConfig
+    if let w = config.workload { workload = w } else { workload = try .builtIn(for: setup.machine) }
     model = SimulationModel(config: config, setup: setup, workload: workload)
   }
 
@@ -44,7 +47,7 @@ public struct Simulation {
 public struct SimulationModel: EventHandler {
   public typealias Payload = Event
   public var allocator: PageAllocator
-  public var reclaim: Reclaim
+  public var reclaim: Reclaim<AccessModel>
   public var workload: WorkloadGenerator
   public var stats: RunStatistics
   public let costs: CostModel

@@ -70,7 +70,7 @@ public struct AllocatorBenchmark: Sendable {
 public struct ModelBenchmark: Sendable {
   public var config: SimulationConfig
 
-  public init(config: SimulationConfig = .default) { self.config = config }
+  public init(config: SimulationConfig) { self.config = config }
 
   /// Runs the scenario and returns its `RESULT` line.
   public func run() throws(InputErrors) -> String {

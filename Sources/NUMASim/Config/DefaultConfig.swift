@@ -47,12 +47,12 @@ extension SimulationConfig {
         access: {reference_interval: "exponential(mean=1)", hot_fraction: 0.5}
         shared: {fraction: 0.1, mapcount: "uniform(low=2, high=8)"}
       - name: page-cache
-        node: 0
+        node: first       # the first node with CPUs (0 here)
         arrival: {poisson: 100000}
         kind: file_clean
         access: {reference_interval: "exponential(mean=5)", hot_fraction: 0.2}
       - name: io-bursts
-        node: 1
+        node: last        # the last node with CPUs (1 here)
         arrival: {on_off: {rate: 200000, on: "exponential(mean=0.2)", off: "exponential(mean=2)"}}
         kind: file_dirty
       - name: slab
@@ -62,19 +62,33 @@ extension SimulationConfig {
 
     """
 
+  /// The file name errors in the built-in default give.
+  public static let builtInFile = "<built-in>"
+
   /// The built-in default scenario, read from ``defaultYAML``, with `overrides` applied.
   ///
-  /// Unless an override sets a `workload` key, the workload is left to
-  /// ``WorkloadConfig/default(for:)`` (the same groups for the default machine), so it fits
-  /// whatever machine replaces the default one (`--from-zoneinfo`, `--set machine...`).
+  /// Its workload names no CPU numbers (groups run on every CPU, on the `first` or on the
+  /// `last` node with CPUs), so it fits whatever machine replaces the default one
+  /// (`--from-zoneinfo`, `--set machine...`).
   public static func builtIn(overrides: [ConfigOverride] = []) throws(InputErrors) -> SimulationConfig {
-    let file = "<built-in>"
-    var root = try document(yaml: defaultYAML, file: file, overrides: overrides)
-    if !overrides.contains(where: { $0.path == "workload" || $0.path.hasPrefix("workload[") }),
-      case .mapping(let entries, let position) = root
-    {
-      root = .mapping(entries.filter { $0.key != "workload" }, position)
-    }
-    return try parse(document: root, file: file)
+    try parse(document: document(yaml: defaultYAML, file: builtInFile, overrides: overrides), file: builtInFile)
+  }
+}
+
+extension WorkloadConfig {
+  /// The built-in default's `workload:` section read against `machine`: what a config
+  /// without a workload runs.
+  /// - Throws: ``InputErrors`` only for a machine without CPUs.
+  public static func builtIn(for machine: Machine) throws(InputErrors) -> WorkloadConfig {
+    let file = SimulationConfig.builtInFile
+    guard case .mapping(let entries, _) = try SimulationConfig.document(yaml: SimulationConfig.defaultYAML, file: file),
+      let v = entries.first(where: { $0.key == "workload" })?.value
+    else { preconditionFailure("the built-in default has a workload section") }
+    var reader = ConfigReader(file: file)
+    let w = WorkloadConfig.read(
+      v, &reader, nodeCount: machine.nodes.count, cpuCount: machine.onlineCPUs,
+      cpusOfNode: { machine.nodes[$0].cpus.map(\.index) })
+    guard let w, reader.errors.isEmpty else { throw InputErrors(reader.errors) }
+    return w
   }
 }

@@ -34,6 +34,7 @@ public struct MachineRequest: Sendable {
   /// - Throws: ``InputErrors`` with every problem found.
   public func resolve() throws(InputErrors) -> Result {
     var config = try loadConfig()
+    var replacedBy: String?
     if fromZoneinfo != nil, fromNumactl != nil {
       throw InputErrors([
         InputError(file: "<command line>", message: "give --from-zoneinfo or --from-numactl, not both")
@@ -41,8 +42,10 @@ public struct MachineRequest: Sendable {
     }
     if let path = fromZoneinfo {
       config.machine = MachineConfig(source: .zoneinfo(path: path, cpusPerNode: cpusPerNode))
+      replacedBy = "--from-zoneinfo"
     } else if let path = fromNumactl {
       config.machine = MachineConfig(source: .numactl(path: path))
+      replacedBy = "--from-numactl"
     } else if let cpus = cpusPerNode {
       guard case .nodes(var specs) = config.machine.source else {
         throw InputErrors([
@@ -57,6 +60,18 @@ public struct MachineRequest: Sendable {
       }
       for i in specs.indices { specs[i].cpuCount = cpus.count == 1 ? cpus[0] : cpus[i] }
       config.machine.source = .nodes(specs)
+      replacedBy = "--cpus-per-node"
+    }
+    if let option = replacedBy {
+      // The workload was read against the config's own machine: read it again against this one.
+      do { try config.buildMachineAndReadWorkload() } catch {
+        throw InputErrors(
+          error.errors.map {
+            var e = $0
+            e.message += " (with the machine \(option) gives)"
+            return e
+          })
+      }
     }
     if let text = kernel {
       guard let v = KernelVersion(parsing: text), v.isSupported else {

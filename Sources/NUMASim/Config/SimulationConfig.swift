@@ -6,12 +6,19 @@ import Foundation
 public struct SimulationConfig: Sendable {
   /// The scenario's name (the config file's base name unless given).
   public var name = "default"
-  public var machine = MachineConfig.default
+  public var machine = MachineConfig.default {
+    didSet { builtMachine = nil }
+  }
+  /// The machine `machine` built into, kept so that a run builds it once; cleared when
+  /// `machine` changes.
+  public private(set) var builtMachine: Machine?
   public var kernel = KernelVersion.default
   public var sysctl = SysctlVM()
   /// The file the config came from, for error messages; `<built-in>` for the default.
   public var file = "<built-in>"
-  /// What runs on the machine; `nil` uses ``WorkloadConfig/default(for:)``.
+  /// What runs on the machine; `nil` (a config built in code) runs the built-in default's
+  /// workload (``WorkloadConfig/builtIn(for:)``). A parsed config always has one: its own
+  /// `workload:` or, without one, the built-in default's, read against its machine.
   public var workload: WorkloadConfig?
   /// Simulated time to run, after `warmup`.
   public var duration = SimTime.seconds(20)
@@ -32,9 +39,6 @@ public struct SimulationConfig: Sendable {
   public var baseDirectory = "."
 
   public init() {}
-
-  /// The built-in default scenario (what `Configs/default.yaml` writes out).
-  public static let `default` = SimulationConfig()
 
   /// Reads a config file, with `overrides` (`key.path=VALUE` settings) applied to it first.
   public static func load(path: String, overrides: [ConfigOverride] = []) throws(InputErrors) -> SimulationConfig {
@@ -89,7 +93,10 @@ public struct SimulationConfig: Sendable {
     var config = SimulationConfig()
     config.file = file
     config.baseDirectory = baseDirectory
-    if case .null = root { return config }
+    if case .null = root {
+      try config.buildMachineAndReadWorkload()
+      return config
+    }
     config.document = root
     guard
       let top = reader.mapping(
@@ -115,23 +122,41 @@ public struct SimulationConfig: Sendable {
     }
     readRun(top, into: &config, &reader)
     guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }
-    if let v = top["workload"] {
-      // The workload names CPUs and nodes: read it against the machine.
-      let machine: Machine
-      do { machine = try config.machine.build(file: file) } catch { throw InputErrors([error]) }
-      config.workload = WorkloadConfig.read(
+    try config.buildMachineAndReadWorkload()
+    return config
+  }
+
+  /// Builds `machine` (not kept: see ``buildMachineAndReadWorkload()``).
+  func buildingMachine() throws(InputErrors) -> Machine {
+    do { return try machine.build(file: file) } catch { throw InputErrors([error]) }
+  }
+
+  /// Builds the machine (once) and reads the workload against it: the config's own
+  /// `workload:` or the built-in default's. Called again after anything replaces `machine`
+  /// (`--from-zoneinfo`, `--cpus-per-node`), so that the workload is checked against the
+  /// machine that runs it.
+  /// - Throws: ``InputErrors`` when the machine cannot be built or the workload names CPUs
+  ///   or nodes it lacks.
+  public mutating func buildMachineAndReadWorkload() throws(InputErrors) {
+    let machine: Machine
+    if let built = builtMachine { machine = built } else { machine = try buildingMachine() }
+    builtMachine = machine
+    if case .mapping(let entries, _)? = document, let v = entries.first(where: { $0.key == "workload" })?.value {
+      var reader = ConfigReader(file: file)
+      workload = WorkloadConfig.read(
         v, &reader, nodeCount: machine.nodes.count, cpuCount: machine.onlineCPUs,
         cpusOfNode: { machine.nodes[$0].cpus.map(\.index) })
       guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }
+    } else {
+      workload = try WorkloadConfig.builtIn(for: machine)
     }
-    return config
   }
 
   /// Builds the machine and sets it up as the kernel would at boot.
   /// - Throws: ``InputErrors`` when the machine cannot be built or the kernel cannot run it.
   public func setUp() throws(InputErrors) -> MachineSetup {
     let machine: Machine
-    do { machine = try self.machine.build(file: file) } catch { throw InputErrors([error]) }
+    if let built = builtMachine { machine = built } else { machine = try buildingMachine() }
     if machine.memoryModel == .discontigmem, kernel >= KernelVersion(5, 14) {
       throw InputErrors([
         InputError(

@@ -173,7 +173,23 @@ private struct GroupReader {
       return nil
     }
     if let v = map["node"] {
-      guard let n = r.int(v, "\(path).node") else { return nil }
+      let withCPUs = cpusOfNode.indices.filter { !cpusOfNode[$0].isEmpty }
+      let n: Int
+      switch v {
+      case .scalar(let end, _) where end == "first" || end == "last":
+        guard let found = end == "first" ? withCPUs.first : withCPUs.last else {
+          r.fail(v, "\(path).node", "the machine has no node with CPUs")
+          return nil
+        }
+        n = found
+      default:
+        guard let s = r.string(v, "\(path).node") else { return nil }
+        guard let i = Int(s) else {
+          r.fail(v, "\(path).node", "expected a node number, first or last, found '\(s)'")
+          return nil
+        }
+        n = i
+      }
       guard (0..<nodeCount).contains(n) else {
         r.fail(v, "\(path).node", "node \(n) does not exist (the machine has \(nodeCount) nodes, 0-\(nodeCount - 1))")
         return nil

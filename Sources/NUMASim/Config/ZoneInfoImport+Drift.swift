@@ -69,23 +69,16 @@ extension ZoneInfoImport {
     let managed = all.map(\.span.managed.count)
     let types = all.map(\.span.type)
     let flatIndex = dumped.map { d in all.firstIndex { $0.id == ZoneID(node: NodeID(d.0), index: d.1) } ?? 0 }
-    let pagesMin = setup.minFreeKbytes >> (Pages.shift - 10)
-    let wsf = setup.sysctl.watermarkScaleFactor
-    func lowmemLike(_ t: ZoneType) -> Bool { !t.isHighMem && !(kernel.movableIsHighmemLike && t == .movable) }
-    let baseLowmem = zip(managed, types).reduce(0) { $0 + (lowmemLike($1.1) ? $1.0 : 0) }
     func matches(changed: Int, to m2: Int) -> Bool {
-      let lowmem = baseLowmem + (lowmemLike(types[changed]) ? m2 - managed[changed] : 0)
-      guard lowmem > 0 else { return false }
-      for (k, d) in dumped.enumerated() {
-        let f = flatIndex[k]
-        let m = f == changed ? m2 : managed[f]
-        let tmp = Int(UInt64(pagesMin) * UInt64(m) / UInt64(lowmem))
-        let mn = lowmemLike(types[f]) ? tmp : KernelMath.clamp(m / 1024, Watermarks.swapClusterMax, 128)
-        let gap = kernel.hasWatermarkScaleFactor ? Swift.max(tmp >> 2, KernelMath.multFrac(m, wsf, 10_000)) : tmp >> 2
-        let high = kernel.hasWatermarkScaleFactor ? mn + 2 * gap : mn + (tmp >> 1)
-        if [mn, mn + gap, high] != d.2 { return false }
+      var m = managed
+      m[changed] = m2
+      let w = Watermarks.compute(
+        managed: m, zoneTypes: types, minFreeKbytes: setup.minFreeKbytes,
+        watermarkScaleFactor: setup.sysctl.watermarkScaleFactor, kernel: kernel)
+      return dumped.indices.allSatisfy { k in
+        let x = w[flatIndex[k]]
+        return [x.min, x.low, x.high] == dumped[k].2
       }
-      return true
     }
     var found: [String] = []
     for changed in managed.indices where managed[changed] > 0 {
@@ -101,7 +94,7 @@ extension ZoneInfoImport {
         found.append(
           "note: every dumped min/low/high is reproduced if Node \(z.id.node), zone \(z.span.type.kernelName) "
             + "had \(a == b ? "\(a)" : "\(a)-\(b)") managed pages \(direction) at the last watermark recompute "
-            + "(min_free_kbytes \(setup.minFreeKbytes), watermark_scale_factor \(wsf))")
+            + "(min_free_kbytes \(setup.minFreeKbytes), watermark_scale_factor \(setup.sysctl.watermarkScaleFactor))")
       }
     }
     if !found.isEmpty { return found }

@@ -90,8 +90,6 @@ public struct KernelVersion: Hashable, Comparable, Sendable, CustomStringConvert
   }
   /// A memoryless local node is left out of its own fallback list (6.7+).
   public var skipsMemorylessLocalNode: Bool { self >= .init(6, 7) }
-  /// The kernel prints `Fallback order for Node N:` (5.17+).
-  public var printsFallbackOrder: Bool { self >= .init(5, 17) }
 
   // MARK: - §h per-CPU pagesets
 
@@ -115,8 +113,6 @@ public struct KernelVersion: Hashable, Comparable, Sendable, CustomStringConvert
   public var deductsFreeHighatomicOnly: Bool { self >= .init(6, 12) }
   /// `get_page_from_freelist()` first skips nodes whose kswapd is running (after 6.12).
   public var skipsKswapdActiveNodes: Bool { self >= .init(6, 13) }
-  /// `lowmem_reserve` follows every `adjust_managed_page_count()` (after 6.12).
-  public var recomputesLowmemReserveOnManagedChange: Bool { self >= .init(6, 13) }
 }
 
 /// The `setup_per_zone_lowmem_reserve()` variants (§c).

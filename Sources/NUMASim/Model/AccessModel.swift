@@ -14,7 +14,7 @@
 /// owner's mean reference interval (`access.reference_interval` of the task group). A hot
 /// folio whose owner has no interval is always referenced; a cold one never is. The draws
 /// come from the run's `access/referenced` stream, which nothing else uses.
-public struct AccessModel {
+public struct AccessModel: AccessedBits {
   /// Mean time between references of a hot page, per mm (seconds); 0: always referenced.
   public let referenceInterval: [Double]
   /// When each node's LRU was last scanned.

@@ -37,7 +37,7 @@ public struct ZoneInfoSnapshot: Sendable {
         let free = z.span.managed.count
         stats[ZoneStat.nrFreePages.index] = free
         stats[ZoneStat.nrFreePagesBlocks.index] =
-          free / MinFreeKbytes.pageblockPages * MinFreeKbytes.pageblockPages
+          free / Buddy.pageblockPages * Buddy.pageblockPages
         let high = setup.kernel.pcpHighRule == .highMinMax ? 0 : z.pcp.highMin
         return ZoneInfoState(
           freePages: free, boost: z.watermarks.boost, zoneStats: stats,

@@ -51,7 +51,9 @@ struct Run: ParsableCommand {
         config.warmup = d
       }
       var simulation: Simulation
-      do { simulation = try Simulation(config) } catch let e as InputErrors { throw CLIError.input(e.errors) }
+      do { simulation = try Simulation(config, setup: result.setup) } catch let e as InputErrors {
+        throw CLIError.input(e.errors)
+      }
       let report = simulation.run()
       print(report.text, terminator: "")
       if vmstat { print("\n" + report.vmstat, terminator: "") }

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
+import Foundation
 import Testing
 
 @testable import NUMASim
 
 @Suite struct MachineRequestTests {
-  func resolve(_ assignments: [String]) throws(InputErrors) -> MachineRequest.Result {
+  func resolve(_ assignments: [String], config: String? = nil, cpusPerNode: [Int]? = nil) throws(InputErrors)
+    -> MachineRequest.Result
+  {
     var request = MachineRequest()
     request.assignments = assignments
+    request.configPath = config
+    request.cpusPerNode = cpusPerNode
     return try request.resolve()
   }
 
@@ -24,7 +29,34 @@ import Testing
     #expect(r.config.duration == .seconds(3) && r.config.seed == 9)
     // Node 1 holds only ZONE_NORMAL: 8 GiB of 4 KiB pages.
     #expect(r.setup.machine.nodes[1].presentPages == Pages(2_097_152))
-    #expect(r.config.workload == nil)
+    #expect(r.config.workload?.groups.map(\.name) == ["app-heap", "page-cache", "io-bursts", "slab"])
+  }
+
+  @Test func aReplacedMachineRereadsTheWorkload() throws {
+    // The built-in workload follows the new machine's CPUs.
+    let r = try resolve([], cpusPerNode: [3])
+    #expect(r.config.workload?.groups[0].cpus.map(\.index) == Array(0..<6))
+    #expect(r.config.workload?.groups[2].cpus.map(\.index) == [3, 4, 5])
+  }
+
+  @Test func aWorkloadPinnedToCPUsTheNewMachineLacksIsAnErrorNamingTheOption() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pinned-\(getpid()).yaml").path
+    try """
+    machine: {nodes: [{memory: 1GiB, cpus: 4}, {memory: 1GiB, cpus: 4}]}
+    workload:
+      - {name: pinned, cpus: [7], arrival: {poisson: 10}, kind: anon}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(try resolve([], config: path).config.workload?.groups[0].cpus == [CPUID(7)])
+    do {
+      _ = try resolve([], config: path, cpusPerNode: [3])
+      Issue.record("CPU 7 of a 6-CPU machine was accepted")
+    } catch {
+      #expect(error.errors.count == 1)
+      #expect(error.errors[0].file == path && error.errors[0].keyPath == "workload[0].cpus[0]")
+      #expect(error.errors[0].line == 3)
+      #expect(error.errors[0].message.hasSuffix("(with the machine --cpus-per-node gives)"))
+    }
   }
 
   @Test func aSysctlNameAloneIsASysctl() throws {

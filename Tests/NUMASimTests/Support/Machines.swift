@@ -16,7 +16,7 @@ func makeAllocator(
 
 /// Reclaim for an allocator: kswapd on each node's first CPU, `mms` address spaces whose hot
 /// pages are always referenced, and `swapPages` of swap.
-func makeReclaim(_ a: PageAllocator, mms: Int = 1, swapPages: Int = 0, swappiness: Int = 60) -> Reclaim {
+func makeReclaim(_ a: PageAllocator, mms: Int = 1, swapPages: Int = 0, swappiness: Int = 60) -> Reclaim<AccessModel> {
   Reclaim(
     nodes: (0..<a.nodeCount).map { n in a.cpuNode.firstIndex(of: n) ?? 0 }, frames: a.memmap.count, mms: mms,
     swapPages: swapPages, swappiness: swappiness,

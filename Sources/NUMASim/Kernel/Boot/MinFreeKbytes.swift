@@ -2,11 +2,6 @@
 
 /// The boot-time value of `vm.min_free_kbytes`.
 public enum MinFreeKbytes {
-  /// `pageblock_nr_pages` on x86 with 4 KiB pages: `1 << pageblock_order`, order 9.
-  public static let pageblockPages = 512
-  /// `MIGRATE_PCPTYPES`: unmovable, movable, reclaimable.
-  static let pcpMigrateTypes = 3
-
   /// The lowmem pages above the high watermark.
   ///
   /// Mirrors: `nr_free_buffer_pages()` → `nr_free_zone_pages(gfp_zone(GFP_USER))` in
@@ -51,8 +46,8 @@ public enum MinFreeKbytes {
   ///
   /// Before 4.18 every populated zone counts (Movable included).
   static func thpRecommendation(populatedZoneCount: Int, freeBufferPages: Int) -> Int {
-    var rec = pageblockPages * populatedZoneCount * 2
-    rec += pageblockPages * populatedZoneCount * pcpMigrateTypes * pcpMigrateTypes
+    var rec = Buddy.pageblockPages * populatedZoneCount * 2
+    rec += Buddy.pageblockPages * populatedZoneCount * MigrateType.pcpTypes * MigrateType.pcpTypes
     rec = Swift.min(rec, freeBufferPages / 20)
     return rec << (Pages.shift - 10)
   }

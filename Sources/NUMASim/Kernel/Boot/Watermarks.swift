@@ -2,9 +2,6 @@
 
 /// Per-zone watermarks from `min_free_kbytes` and `watermark_scale_factor`.
 public enum Watermarks {
-  /// `SWAP_CLUSTER_MAX`, the lower clamp of a HighMem/Movable zone's min.
-  static let swapClusterMax = 32
-
   /// Computes every zone's watermarks.
   ///
   /// Mirrors: `__setup_per_zone_wmarks()` in mm/page_alloc.c (Linux 6.18).
@@ -35,7 +32,7 @@ public enum Watermarks {
       // div64_ul by zero cannot happen in a booted kernel; a machine with no lowmem has none.
       let tmp = lowmemPages == 0 ? 0 : Int((UInt64(pagesMin) * UInt64(m)) / UInt64(lowmemPages))
       var w = ZoneWatermarks()
-      w.min = isLowmemLike(t) ? tmp : KernelMath.clamp(m / 1024, swapClusterMax, 128)
+      w.min = isLowmemLike(t) ? tmp : KernelMath.clamp(m / 1024, Kswapd.swapClusterMax, 128)
       if kernel.hasWatermarkScaleFactor {
         let gap = Swift.max(tmp >> 2, KernelMath.multFrac(m, watermarkScaleFactor, 10_000))
         w.low = w.min + gap

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 
-import Foundation
-
 /// The modifiers of an allocation request (`gfp_t`).
 ///
 /// Mirrors: the `__GFP_*` bits and `GFP_*` classes of include/linux/gfp_types.h (Linux 6.18).
@@ -64,29 +62,6 @@ public struct GFPFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
     ("__GFP_NOWARN", .noWarn), ("__GFP_WRITE", .write),
   ]
 
-  /// Parses `GFP_KERNEL`, `GFP_KERNEL | __GFP_THISNODE`, `GFP_USER|__GFP_NORETRY`.
-  public init(parsing text: String) throws(GFPParseError) {
-    var flags: GFPFlags = []
-    for part in text.split(separator: "|") {
-      let name = part.trimmingCharacters(in: .whitespaces).uppercased()
-      guard let f = GFPFlags.named.first(where: { $0.0 == name })?.1 else {
-        let best = GFPFlags.named.map(\.0).min { EditDistance.between($0, name) < EditDistance.between($1, name) }
-        throw GFPParseError(message: "unknown GFP flag '\(name)'" + (best.map { "; did you mean \($0)?" } ?? ""))
-      }
-      flags.formUnion(f)
-    }
-    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw GFPParseError(message: "no GFP flags given (e.g. GFP_KERNEL)")
-    }
-    guard [GFPFlags.dma, .dma32, .highmem].filter({ flags.contains($0) }).count <= 1 else {
-      throw GFPParseError(message: "at most one of __GFP_DMA, __GFP_DMA32, __GFP_HIGHMEM may be set (GFP_ZONE_BAD)")
-    }
-    guard !flags.isSuperset(of: [.movable, .reclaimable]) else {
-      throw GFPParseError(message: "__GFP_MOVABLE and __GFP_RECLAIMABLE together are not a migratetype")
-    }
-    self = flags
-  }
-
   /// The highest zone the request may use.
   ///
   /// Mirrors: `gfp_zone()` and `GFP_ZONE_TABLE` in include/linux/gfp.h (Linux 6.18):
@@ -124,10 +99,4 @@ public struct GFPFlags: OptionSet, Hashable, Sendable, BitwiseCopyable {
     return GFPFlags.named.filter { $0.0.hasPrefix("__") && $0.1.rawValue.nonzeroBitCount == 1 && contains($0.1) }
       .map(\.0).joined(separator: " | ")
   }
-}
-
-/// A malformed GFP expression.
-public struct GFPParseError: Error, Equatable, CustomStringConvertible {
-  public var message: String
-  public var description: String { message }
 }

@@ -9,7 +9,7 @@ public enum NodeReclaimResult: Sendable {
 
 extension Reclaim {
   /// `NODE_RECLAIM_PRIORITY`.
-  static let nodeReclaimPriority = 4
+  static var nodeReclaimPriority: Int { 4 }
 
   /// Reclaims locally before the allocator falls back to another node.
   ///

@@ -5,22 +5,22 @@
 ///
 /// It is the allocator's ``ReclaimHooks``: the allocator calls it where the kernel calls
 /// `wakeup_kswapd()`, `node_reclaim()`, `try_to_free_pages()` and `out_of_memory()`, passing
-/// the allocating task's ``TaskContext``. Which folios were referenced is the ``AccessModel``'s
-/// answer, an input; what reclaim costs in time is not reclaim's business (the counts it
+/// the allocating task's ``TaskContext``. Which folios were referenced is an input, asked of
+/// `Access` (``AccessedBits``); what reclaim costs in time is not reclaim's business (the counts it
 /// leaves in ``ScanControl`` go to the cost model).
-public struct Reclaim {
+public struct Reclaim<Access: AccessedBits> {
   /// `NODE_DATA(nid)`'s reclaim side, per node.
   public var nodes: ContiguousArray<PGData>
   public var swap: SwapSpace
   public var rmap: ReverseMap
   /// `vm.swappiness`.
   public let swappiness: Int
-  /// The simulator's reference model.
-  public var access: AccessModel
+  /// The accessed bits `folio_referenced()` reads.
+  public var access: Access
   /// OOM kills per mm.
   public var oomKills: [Int]
 
-  public init(nodes kswapdCPUs: [Int], frames: Int, mms: Int, swapPages: Int, swappiness: Int, access: AccessModel) {
+  public init(nodes kswapdCPUs: [Int], frames: Int, mms: Int, swapPages: Int, swappiness: Int, access: Access) {
     nodes = ContiguousArray(kswapdCPUs.map { PGData(kswapdCPU: $0) })
     swap = SwapSpace(pages: swapPages)
     rmap = ReverseMap(frames: frames, mms: mms)
@@ -30,7 +30,7 @@ public struct Reclaim {
   }
 
   /// Reclaim for a machine: one node per allocator node, kswapd on each node's first CPU.
-  public init(for a: PageAllocator, setup: MachineSetup, mms: Int, swapPages: Int, access: AccessModel) {
+  public init(for a: PageAllocator, setup: MachineSetup, mms: Int, swapPages: Int, access: Access) {
     self.init(
       nodes: setup.machine.nodes.map { $0.cpus.first?.index ?? 0 }, frames: a.memmap.count, mms: mms,
       swapPages: swapPages, swappiness: setup.sysctl.swappiness, access: access)

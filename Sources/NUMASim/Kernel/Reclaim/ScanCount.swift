@@ -18,6 +18,9 @@ public struct ScanCount: Sendable, Equatable {
   }
 }
 
+/// `enum scan_balance`: how `get_scan_count()` splits the scan between anon and file.
+enum ScanBalance { case equal, fileOnly, anonOnly, fract(Int, Int) }
+
 extension Reclaim {
   /// How many pages of each list to scan at `sc.priority`.
   ///
@@ -31,9 +34,8 @@ extension Reclaim {
   ///   `file_is_tiny`.
   public func getScanCount(_ a: PageAllocator, node: Int, _ sc: ScanControl) -> ScanCount {
     let lru = nodes[node].lruvec
-    enum Balance { case equal, fileOnly, anonOnly, fract(Int, Int) }
     let file = lru.size(.inactiveFile) + lru.size(.activeFile)
-    let balance: Balance
+    let balance: ScanBalance
     if !swap.hasFree {
       balance = .fileOnly
     } else if sc.priority == 0 && swappiness > 0 {

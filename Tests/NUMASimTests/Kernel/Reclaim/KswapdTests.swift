@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct KswapdTests {
   /// A 256 MiB node whose memory is almost all clean page cache on the LRU.
-  func filledNode() throws -> (PageAllocator, Reclaim, Int) {
+  func filledNode() throws -> (PageAllocator, Reclaim<AccessModel>, Int) {
     var a = try makeAllocator(memory: 256 * ByteSize.mib)
     var r = makeReclaim(a)
     r.fill(&a)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ScanCountTests {
   /// A node with 4096 pages of inactive page cache and 4096 inactive anonymous pages.
-  func setUp(swapPages: Int, swappiness: Int = 60) throws -> (PageAllocator, Reclaim) {
+  func setUp(swapPages: Int, swappiness: Int = 60) throws -> (PageAllocator, Reclaim<AccessModel>) {
     var a = try makeAllocator(memory: 128 * ByteSize.mib)
     var r = makeReclaim(a, swapPages: swapPages, swappiness: swappiness)
     r.fill(&a, file: true, limit: 4096)

@@ -4,7 +4,7 @@ import Testing
 @testable import NUMASim
 
 @Suite struct ShrinkListTests {
-  func setUp(swapPages: Int = 0) throws -> (PageAllocator, Reclaim) {
+  func setUp(swapPages: Int = 0) throws -> (PageAllocator, Reclaim<AccessModel>) {
     let a = try makeAllocator(memory: 64 * ByteSize.mib)
     return (a, makeReclaim(a, swapPages: swapPages))
   }

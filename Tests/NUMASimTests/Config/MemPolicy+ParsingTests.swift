@@ -3,13 +3,18 @@ import Testing
 
 @testable import NUMASim
 
-@Suite struct MemPolicyTests {
+@Suite struct MemPolicyParsingTests {
   @Test func parsesNumactlStyleNodeLists() throws {
     #expect(try MemPolicy(parsing: "local", nodeCount: 4) == .local)
     #expect(try MemPolicy(parsing: "preferred:2", nodeCount: 4) == .preferred(NodeID(2)))
     #expect(try MemPolicy(parsing: "bind:0,2-3", nodeCount: 4) == .bind([NodeID(0), NodeID(2), NodeID(3)]))
     #expect(try MemPolicy(parsing: "interleave:all", nodeCount: 2) == .interleave([NodeID(0), NodeID(1)]))
-    #expect(MemPolicy.bind([NodeID(0), NodeID(1)]).description == "bind:0,1")
+  }
+
+  @Test func parsedPoliciesReadBackTheSame() throws {
+    for text in ["local", "preferred:3", "bind:0,1", "interleave:0,2,3"] {
+      #expect(try MemPolicy(parsing: text, nodeCount: 4).description == text)
+    }
   }
 
   @Test(arguments: ["bind:5", "preferred:0,1", "interleave:", "spread:0", "bind:a"])

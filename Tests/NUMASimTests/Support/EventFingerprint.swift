@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+@testable import NUMASim
 
 /// A 64-bit hash of an event stream, for cheap regression tests of whole runs.
 ///
@@ -10,21 +11,21 @@
 /// The hash is 64-bit FNV-1a (Fowler, Noll and Vo) over the little-endian bytes of the
 /// three words, so the value is the same on every platform and toolchain. It is not
 /// cryptographic.
-public struct EventFingerprint: Hashable, Sendable, CustomStringConvertible {
+struct EventFingerprint: Hashable, Sendable, CustomStringConvertible {
   /// The FNV-1a 64-bit offset basis.
-  public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
   /// The FNV-1a 64-bit prime.
-  public static let prime: UInt64 = 0x0000_0100_0000_01b3
+  static let prime: UInt64 = 0x0000_0100_0000_01b3
 
   /// The hash of everything folded in so far.
-  public private(set) var value: UInt64
+  private(set) var value: UInt64
 
   /// The number of events folded in so far.
-  public private(set) var eventCount: UInt64
+  private(set) var eventCount: UInt64
 
   /// Creates the fingerprint of an empty event stream.
-  public init() {
+  init() {
     value = Self.offsetBasis
     eventCount = 0
   }
@@ -37,7 +38,7 @@ public struct EventFingerprint: Hashable, Sendable, CustomStringConvertible {
   ///   - tag: the event kind, or any other value that identifies its behaviour.
   /// - Complexity: O(1): 24 byte steps.
   @inline(__always)
-  public mutating func combine(time: SimTime, sequence: UInt64, tag: UInt64) {
+  mutating func combine(time: SimTime, sequence: UInt64, tag: UInt64) {
     combine(word: time.nanoseconds)
     combine(word: sequence)
     combine(word: tag)
@@ -50,7 +51,7 @@ public struct EventFingerprint: Hashable, Sendable, CustomStringConvertible {
   ///   - event: the event that fired.
   ///   - tag: the event kind, or any other value that identifies its behaviour.
   @inline(__always)
-  public mutating func combine<Payload>(_ event: ScheduledEvent<Payload>, tag: UInt64) {
+  mutating func combine<Payload>(_ event: ScheduledEvent<Payload>, tag: UInt64) {
     combine(time: event.time, sequence: event.sequence, tag: tag)
   }
 
@@ -67,7 +68,7 @@ public struct EventFingerprint: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The hash as `0x` and sixteen hexadecimal digits.
-  public var description: String {
+  var description: String {
     let digits = String(value, radix: 16)
     return "0x" + String(repeating: "0", count: 16 - digits.count) + digits
   }

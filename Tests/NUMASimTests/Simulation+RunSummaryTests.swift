@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+import Testing
+
+@testable import NUMASim
+
+@Suite struct SimulationRunSummaryTests {
+  @Test func theMeasuredWindowIsTheCountersLessTheWarmup() throws {
+    let r = try runScenario(smallTwoNodeRun).summary
+    for e in VMEvent.allCases { #expect(r.countersMeasured[e] <= r.counters[e]) }
+    #expect(r.countersMeasured[.pgfree] > 0 && r.countersMeasured[.pgfree] < r.counters[.pgfree])
+    // Allocations counted by the simulation are those zone_statistics() counted as local or other.
+    let local = r.numaMeasured[NUMAStat.numaLocal.rawIndex] + r.numaMeasured[NUMAStat.numaOther.rawIndex]
+    #expect(local == r.stats.allocations)
+    #expect(r.kswapdCPUPercent.count == 2 && r.zones.count == 3)
+    #expect(r.pageOperations == r.stats.allocations + r.stats.frees)
+  }
+
+  @Test func theZoneinfoSnapshotIsTheModelAtTheEnd() throws {
+    var sim = try Simulation(SimulationConfig.parse(yaml: smallTwoNodeRun, file: "scenario.yaml"))
+    let r = sim.run().summary
+    let a = sim.model.allocator
+    for (z, zone) in a.zones.enumerated() {
+      let state = r.zoneinfo.zones[zone.id.node.index][zone.id.index]
+      #expect(state.freePages == zone.freePages, "zone \(z)")
+      #expect(state.zoneStats[ZoneStat.nrFreePages.index] == zone.freePages)
+      #expect(state.pcpCount[0] == Int(a.pcp[a.pcpIndex(cpu: 0, zone: z)].count))
+    }
+    for (n, node) in sim.model.reclaim.nodes.enumerated() {
+      #expect(r.zoneinfo.nodeStats[n][NodeStat.nrInactiveFile.index] == node.lruvec.size(.inactiveFile))
+      #expect(r.zoneinfo.nodeUnreclaimable[n] == node.isHopeless)
+    }
+  }
+}
