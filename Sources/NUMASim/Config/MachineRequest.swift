@@ -90,6 +90,9 @@ public struct MachineRequest: Sendable {
     if let path = fromZoneinfo ?? { if case .zoneinfo(let p, _) = config.machine.source { p } else { nil } }() {
       if let dump = try? ZoneInfoImport(path: path) { notes = dump.driftNotes(against: setup) }
     }
+    for key in SysctlKey.unmodelledSettings(in: setup.sysctl) {
+      notes.append("note: \(key.qualifiedName) is set but changes nothing: the model does not read it yet")
+    }
     return Result(config: config, setup: setup, notes: notes)
   }
 

@@ -20,6 +20,24 @@ public enum SysctlKey: String, CaseIterable, Sendable {
   case compactionProactiveness = "compaction_proactiveness"
   case transparentHugepage = "transparent_hugepage"
 
+  /// The keys accepted (so that a real machine's `/proc/sys/vm` can be given whole) and shown
+  /// by `numasim sysctl`, which nothing in the model reads yet: compaction and slab reclaim
+  /// are not modelled.
+  public static let notModelled: [SysctlKey] = [.minSlabRatio, .extfragThreshold, .compactionProactiveness]
+
+  /// The keys of `notModelled` whose value in `sysctl` is not the kernel's default.
+  public static func unmodelledSettings(in sysctl: SysctlVM) -> [SysctlKey] {
+    let d = SysctlVM()
+    return notModelled.filter {
+      switch $0 {
+      case .minSlabRatio: sysctl.minSlabRatio != d.minSlabRatio
+      case .extfragThreshold: sysctl.extfragThreshold != d.extfragThreshold
+      case .compactionProactiveness: sysctl.compactionProactiveness != d.compactionProactiveness
+      default: false
+      }
+    }
+  }
+
   /// The name as `sysctl` prints it (`vm.min_free_kbytes`); THP is a sysfs knob, not a sysctl.
   public var qualifiedName: String {
     self == .transparentHugepage ? "transparent_hugepage" : "vm.\(rawValue)"

@@ -83,4 +83,12 @@ import Testing
         "<command line>: --set machine.nodes[5].memory: index [5] is out of range") == true)
     #expect(errors(["duration"]) == ["<command line>: --set duration: expected key.path=VALUE"])
   }
+
+  @Test func aSysctlTheModelDoesNotReadGetsANote() throws {
+    #expect(try resolve(["vm.swappiness=10"]).notes.isEmpty)
+    #expect(
+      try resolve(["vm.compaction_proactiveness=0"]).notes == [
+        "note: vm.compaction_proactiveness is set but changes nothing: the model does not read it yet"
+      ])
+  }
 }

@@ -45,4 +45,12 @@ import Testing
     #expect(EditDistance.between("", "abc") == 3)
     #expect(EditDistance.between("same", "same") == 0)
   }
+
+  @Test func unmodelledKeysAreNamedOnlyWhenSetAwayFromTheDefault() throws {
+    var s = SysctlVM()
+    #expect(SysctlKey.unmodelledSettings(in: s).isEmpty)
+    try SysctlKey.apply(assignment: "vm.extfrag_threshold=700", to: &s)
+    try SysctlKey.apply(assignment: "vm.swappiness=10", to: &s)
+    #expect(SysctlKey.unmodelledSettings(in: s) == [.extfragThreshold])
+  }
 }
