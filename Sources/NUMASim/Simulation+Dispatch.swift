@@ -28,7 +28,7 @@ extension SimulationModel {
       s.schedule(.kswapdStep(node: node, generation: reclaim.nodes[Int(node)].kswapd.generation), at: now)
     }
     scheduleWriteback(&s)
-    let stall = costs.nanoseconds(of: task.reclaim)
+    let stall = task.reclaim.isEmpty ? 0 : costs.nanoseconds(of: task.reclaim)
     let allocNs = costs.allocationNanoseconds()
     var accessNs: UInt64 = 0
     if let p = result {

@@ -12,10 +12,16 @@ public struct CostModel {
   public let costs: ReclaimCosts
   /// One stream per entry of ``ReclaimCosts/keys``, in that order.
   let streams: [RandomStream]
+  /// `streams[alloc]` and `streams[accessJitter]`, drawn on every allocation: held apart so
+  /// that the hot path reads a stored reference, not an array element.
+  let allocStream: RandomStream
+  let accessJitterStream: RandomStream
 
   public init(_ costs: ReclaimCosts, seeds: SeedSequence) {
     self.costs = costs
     streams = ReclaimCosts.keys.map { seeds.makeStream("cost/" + $0.0) }
+    allocStream = streams[Self.alloc]
+    accessJitterStream = streams[Self.accessJitter]
   }
 
   @inline(__always) func draw(_ key: Int, scale: Double) -> UInt64 {
@@ -44,12 +50,12 @@ public struct CostModel {
 
   /// The allocator's own time for an allocation that needed no reclaim (`alloc_ns`).
   public func allocationNanoseconds() -> UInt64 {
-    UInt64(Swift.max(0, costs.allocNanoseconds.sample(streams[Self.alloc])))
+    UInt64(Swift.max(0, costs.allocNanoseconds.sample(allocStream)))
   }
 
   /// The jitter added to the latency matrix on first touch (`access_jitter_ns`).
   public func accessJitterNanoseconds() -> UInt64 {
-    UInt64(Swift.max(0, costs.accessJitterNanoseconds.sample(streams[Self.accessJitter])))
+    UInt64(Swift.max(0, costs.accessJitterNanoseconds.sample(accessJitterStream)))
   }
 
   /// How long writeback I/O takes to complete (`writeback_ms`).

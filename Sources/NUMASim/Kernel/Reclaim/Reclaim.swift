@@ -40,6 +40,7 @@ public struct Reclaim<Access: AccessedBits> {
   ///
   /// Mirrors: `folio_add_lru()` in mm/swap.c (new anon and file folios start inactive,
   /// Linux 6.18) with the fault's `folio_add_new_anon_rmap()` or `filemap_add_folio()`.
+  @inline(__always)
   public mutating func addNewFolio(
     _ a: inout PageAllocator, _ page: PageIndex, order: Int, mm: Int, file: Bool?
   ) {
@@ -53,6 +54,7 @@ public struct Reclaim<Access: AccessedBits> {
   ///
   /// Mirrors: `munmap()`/truncation → `folio_remove_rmap_*()`, `lruvec_del_folio()` and
   /// `free_unref_folios()` (Linux 6.18).
+  @inline(__always)
   public mutating func releaseFolio(_ a: inout PageAllocator, _ page: PageIndex, cpu: Int) {
     let order = a.memmap.has(page, .head) ? Int(a.memmap.order[Int(page)]) : 0
     if a.memmap.has(page, .lru) {

@@ -83,6 +83,12 @@ public struct ReclaimStat: Sendable, Equatable {
 
   public init() {}
 
+  /// No work at all (most allocations): nothing to cost.
+  @inline(__always) public var isEmpty: Bool {
+    inactiveScanned | activeFoliosScanned | activated | deactivated | fileReclaimed | swappedOut
+      | writebackStarted | blockedOnWriteback | unmapped | throttled == 0
+  }
+
   /// Adds another pass's work.
   public static func += (a: inout ReclaimStat, b: ReclaimStat) {
     a.inactiveScanned += b.inactiveScanned
