@@ -14,7 +14,7 @@ extension MemPolicy {
       if s == "all" { return (0..<nodeCount).map(NodeID.init) }
       var out: [NodeID] = []
       for item in s.split(separator: ",") {
-        let bounds = item.split(separator: "-").map { Int($0) }
+        let bounds = item.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard bounds.allSatisfy({ $0 != nil }), let lo = bounds.first ?? nil, let hi = bounds.last ?? nil, lo <= hi,
           bounds.count <= 2
         else { throw MemPolicyParseError(message: "'\(item)' is not a node number or range") }

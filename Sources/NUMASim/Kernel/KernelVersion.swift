@@ -36,7 +36,9 @@ public struct KernelVersion: Hashable, Comparable, Sendable, CustomStringConvert
     let parts = s.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
     guard parts.count >= 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isNumber), let major = Int(parts[0]),
       let minor = Int(parts[1].prefix(while: { $0.isNumber })), !parts[1].isEmpty,
-      parts[1].first?.isNumber == true
+      parts[1].first?.isNumber == true,
+      // After the minor: nothing, the patch level, or a local version (`-rc1`, `-amd64`, `+`).
+      parts[1].drop(while: { $0.isNumber }).first.map({ "-+_~".contains($0) }) ?? true
     else { return nil }
     self.init(major, minor)
   }

@@ -31,6 +31,11 @@ struct Run: ParsableCommand {
 
   func run() throws {
     try reportingInputErrors {
+      if let output {
+        do { try ResultsFolder.check(output, option: "--output") } catch let e as InputErrors {
+          throw CLIError.input(e.errors)
+        }
+      }
       let result = try machine.resolve()
       var config = result.runConfig
       if let seed { config.seed = seed }

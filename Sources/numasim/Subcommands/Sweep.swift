@@ -68,6 +68,9 @@ struct Sweep: ParsableCommand {
         return
       }
       let folder = output ?? "Results/\(sweep.name)"
+      do { try ResultsFolder.check(folder, option: "--output") } catch let e as InputErrors {
+        throw CLIError.input(e.errors)
+      }
       do { try sweep.claim(directory: folder) } catch let e as InputErrors { throw CLIError.input(e.errors) }
       let report: SweepRunner.Report
       do {
@@ -106,6 +109,9 @@ struct Merge: ParsableCommand {
   func run() throws {
     try reportingInputErrors {
       let target = output ?? folders[0]
+      do { try ResultsFolder.check(target, option: "--output") } catch let e as InputErrors {
+        throw CLIError.input(e.errors)
+      }
       do { try ConfigSweep.checkFingerprints(of: folders, into: target) } catch let e as InputErrors {
         throw CLIError.input(e.errors)
       }

@@ -17,7 +17,10 @@ import Testing
     }
   }
 
-  @Test(arguments: ["bind:5", "preferred:0,1", "interleave:", "spread:0", "bind:a"])
+  @Test(arguments: [
+    "bind:5", "preferred:0,1", "interleave:", "spread:0", "bind:a", "bind:-1", "preferred:-1", "bind:1-", "bind:3-1",
+    "bind:0-1-2",
+  ])
   func rejects(text: String) {
     #expect(throws: MemPolicyParseError.self) { try MemPolicy(parsing: text, nodeCount: 4) }
   }

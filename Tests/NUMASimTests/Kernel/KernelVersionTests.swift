@@ -7,12 +7,13 @@ import Testing
   @Test(arguments: [
     ("6.18", KernelVersion(6, 18)), ("6.18.44", KernelVersion(6, 18)), ("v6.1", KernelVersion(6, 1)),
     ("4.18.0-80.el8", KernelVersion(4, 18)), ("5.14.0-325.el9", KernelVersion(5, 14)),
+    ("6.19-rc3", KernelVersion(6, 19)), ("6.18+", KernelVersion(6, 18)),
   ])
   func parses(text: String, version: KernelVersion) {
     #expect(KernelVersion(parsing: text) == version)
   }
 
-  @Test(arguments: ["", "six", "6", "6.x", "-1.2"])
+  @Test(arguments: ["", "six", "6", "6.x", "-1.2", "6.18e3", "6.18x", "6.1a.2"])
   func rejects(text: String) {
     #expect(KernelVersion(parsing: text) == nil)
   }
