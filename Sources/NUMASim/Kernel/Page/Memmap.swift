@@ -51,6 +51,13 @@ public struct Memmap: Sendable {
   @inline(__always) public mutating func clear(_ page: PageIndex, _ f: PageFlags) {
     flags[Int(page)] &= ~f.rawValue
   }
+  /// The order of the folio `page` heads: its compound order, 0 for a base page.
+  ///
+  /// Mirrors: `folio_order()` in include/linux/mm.h (Linux 6.18).
+  @inline(__always) public func folioOrder(_ page: PageIndex) -> Int {
+    has(page, .head) ? Int(order[Int(page)]) : 0
+  }
+
   public func pageFlags(_ page: PageIndex) -> PageFlags { PageFlags(rawValue: flags[Int(page)]) }
 
   /// `compound_head()`: a tail page's head, any other page itself.

@@ -56,7 +56,7 @@ public struct Reclaim<Access: AccessedBits> {
   /// `free_unref_folios()` (Linux 6.18).
   @inline(__always)
   public mutating func releaseFolio(_ a: inout PageAllocator, _ page: PageIndex, cpu: Int) {
-    let order = a.memmap.has(page, .head) ? Int(a.memmap.order[Int(page)]) : 0
+    let order = a.memmap.folioOrder(page)
     if a.memmap.has(page, .lru) {
       let node = a.zones[a.zoneIndex(of: page)].id.node.index
       nodes[node].lruvec.remove(page, LRUVec.list(of: page, memmap: a.memmap), nr: 1 << order, memmap: &a.memmap)

@@ -1,6 +1,22 @@
 // SPDX-License-Identifier: MIT
 
 extension Reclaim {
+  /// Takes the folio at the tail of `list` off it: its head page and its pages, or `nil`
+  /// when the list is empty.
+  ///
+  /// Mirrors: the per-folio step of `isolate_lru_folios()` in mm/vmscan.c (Linux 6.18).
+  /// - Deviation: no folio is skipped for a zone above `sc->reclaim_idx` (`nr_skipped`).
+  @inline(__always)
+  mutating func isolateTailFolio(_ a: inout PageAllocator, node: Int, _ list: LRUList)
+    -> (page: PageIndex, nrPages: Int)?
+  {
+    let page = nodes[node].lruvec.tail(list)
+    if page == Memmap.none { return nil }
+    let nrPages = 1 << a.memmap.folioOrder(page)
+    nodes[node].lruvec.remove(page, list, nr: nrPages, memmap: &a.memmap)
+    return (page, nrPages)
+  }
+
   /// Isolates up to `count` pages from the tail of an inactive list and reclaims what it can.
   ///
   /// Mirrors: `shrink_inactive_list()` and `shrink_folio_list()` in mm/vmscan.c (Linux 6.18):
@@ -15,13 +31,9 @@ extension Reclaim {
   ) {
     let list = LRUList.inactive(file: file)
     var taken = 0
-    while taken < count {
-      let page = nodes[node].lruvec.tail(list)
-      if page == Memmap.none { break }
-      let order = a.memmap.has(page, .head) ? Int(a.memmap.order[Int(page)]) : 0
-      let nrPages = 1 << order
+    while taken < count, let (page, nrPages) = isolateTailFolio(&a, node: node, list) {
       taken += nrPages
-      nodes[node].lruvec.remove(page, list, nr: nrPages, memmap: &a.memmap)
+      let order = nrPages.trailingZeroBitCount
       sc.nrScanned += nrPages
       sc.nr.inactiveScanned += nrPages
       a.counters[file ? .pgscanFile : .pgscanAnon] &+= UInt64(nrPages)
@@ -74,12 +86,8 @@ extension Reclaim {
   ) {
     let list = LRUList.active(file: file)
     var taken = 0
-    while taken < count {
-      let page = nodes[node].lruvec.tail(list)
-      if page == Memmap.none { break }
-      let nrPages = a.memmap.has(page, .head) ? 1 << Int(a.memmap.order[Int(page)]) : 1
+    while taken < count, let (page, nrPages) = isolateTailFolio(&a, node: node, list) {
       taken += nrPages
-      nodes[node].lruvec.remove(page, list, nr: nrPages, memmap: &a.memmap)
       a.counters[.pgrefill] &+= UInt64(nrPages)
       sc.nr.activeFoliosScanned += 1
       if file && access.isReferenced(page, owner: rmap.owner(of: page), node: node, now: sc.now, memmap: a.memmap) {

@@ -78,4 +78,13 @@ import Testing
     }
     try a.checkInvariants()
   }
+
+  @Test func aFoliosOrderIsItsHeadsCompoundOrderAndZeroForABasePage() {
+    var m = Memmap(count: 8)
+    m.order[0] = 2
+    #expect(m.folioOrder(0) == 0)  // not a head: a base page whatever the field holds
+    m.set(0, .head)
+    #expect(m.folioOrder(0) == 2)
+    #expect(m.folioOrder(5) == 0)
+  }
 }

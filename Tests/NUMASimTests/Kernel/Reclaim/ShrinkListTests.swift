@@ -109,4 +109,16 @@ import Testing
     #expect(sc.nr.activeFoliosScanned == 32 && sc.nr.deactivated == 0)
     #expect(r.nodes[0].lruvec.size(.activeFile) == 32)
   }
+
+  @Test func isolatingTakesTheTailFolioWithAllItsPages() throws {
+    var (a, r) = try setUp()
+    r.fill(&a, limit: 3)
+    let tail = r.nodes[0].lruvec.tail(.inactiveFile)
+    let taken = try #require(r.isolateTailFolio(&a, node: 0, .inactiveFile))
+    #expect(taken.page == tail && taken.nrPages == 1)
+    #expect(r.nodes[0].lruvec.size(.inactiveFile) == 2 && !a.memmap.has(tail, .lru))
+    _ = r.isolateTailFolio(&a, node: 0, .inactiveFile)
+    _ = r.isolateTailFolio(&a, node: 0, .inactiveFile)
+    #expect(r.isolateTailFolio(&a, node: 0, .inactiveFile) == nil)
+  }
 }
