@@ -33,8 +33,9 @@ extension SimulationModel {
     var accessNs: UInt64 = 0
     if let p = result {
       let node = allocator.zones[p.zone].id.node.index
-      accessNs = UInt64(latency[from: NodeID(cpuNode[cpu]), to: NodeID(node)]) + costs.accessJitterNanoseconds()
-      setUp(p, group: g, now: now + .nanoseconds(allocNs + stall), &s)
+      accessNs = CostModel.adding(
+        UInt64(latency[from: NodeID(cpuNode[cpu]), to: NodeID(node)]), costs.accessJitterNanoseconds(), times: 1)
+      setUp(p, group: g, now: now.saturatingAdding(.nanoseconds(CostModel.adding(allocNs, stall, times: 1))), &s)
       if measuring {
         stats.allocations &+= 1
         if node != cpuNode[cpu] { stats.remoteAllocations &+= 1 }
@@ -43,7 +44,7 @@ extension SimulationModel {
       stats.failures &+= 1
     }
     if stall > 0 {
-      workload.groups[g].delay(CPUID(cpu), from: now, until: now + .nanoseconds(stall))
+      workload.groups[g].delay(CPUID(cpu), from: now, until: now.saturatingAdding(.nanoseconds(stall)))
       if measuring {
         stats.recordStall(
           StallRecord(
@@ -52,7 +53,7 @@ extension SimulationModel {
       }
     }
     if measuring {
-      stats.allocationLatency.record(allocNs + stall + accessNs)
+      stats.allocationLatency.record(CostModel.adding(CostModel.adding(allocNs, stall, times: 1), accessNs, times: 1))
       stats.allocatorNanoseconds &+= allocNs
       stats.accessNanoseconds &+= accessNs
       if result != nil { stats.accessLatency.record(accessNs) }
@@ -81,7 +82,7 @@ extension SimulationModel {
     }
     reclaim.addNewFolio(&allocator, page, order: p.order, mm: g, file: kind.isOnLRU ? kind.isFile : nil)
     if let life = workload.groups[g].drawLifetime() {
-      s.schedule(.free(page: page, generation: generation), at: now + life)
+      s.schedule(.free(page: page, generation: generation), at: now.saturatingAdding(life))
     }
   }
 
@@ -101,7 +102,9 @@ extension SimulationModel {
       let ns = costs.nanoseconds(of: sc.nr)
       if measuring { stats.kswapdNanoseconds[node] &+= ns }
       // A step that found nothing at all still costs the scan of an empty list.
-      s.schedule(.kswapdStep(node: Int32(node), generation: generation), at: s.now + .nanoseconds(Swift.max(ns, 1_000)))
+      s.schedule(
+        .kswapdStep(node: Int32(node), generation: generation),
+        at: s.now.saturatingAdding(.nanoseconds(Swift.max(ns, 1_000))))
     } else {
       s.schedule(
         .kswapdNapEnd(node: Int32(node), generation: reclaim.nodes[node].kswapd.generation), at: s.now + Kswapd.nap)
@@ -113,7 +116,7 @@ extension SimulationModel {
   mutating func scheduleWriteback(_ s: inout Scheduler<Event>) {
     guard !writebackScheduled, reclaim.hasWriteback else { return }
     writebackScheduled = true
-    s.schedule(.writebackDone, at: s.now + costs.writebackCompletion())
+    s.schedule(.writebackDone, at: s.now.saturatingAdding(costs.writebackCompletion()))
   }
 
   /// Samples watermark occupancy, free memory and the time series.

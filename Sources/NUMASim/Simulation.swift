@@ -25,20 +25,55 @@ public struct Simulation {
     model = SimulationModel(config: config, setup: setup, workload: workload)
   }
 
-  /// Runs to the end and reports.
+  /// Runs to the end, everything kept in memory, and reports.
   ///
   /// - Parameter checkingInvariants: after every event, check the allocator's free lists,
   ///   the LRU lists and the reverse map (tests; traps on a violation). O(frames) per event.
   public mutating func run(checkingInvariants: Bool = false) -> RunReport {
+    do { return try run(checkingInvariants: checkingInvariants, control: .unlimited) } catch {
+      preconditionFailure("a run without limits or recording stopped early: \(error)")
+    }
+  }
+
+  /// Runs to the end under `control`, and reports.
+  /// - Throws: ``RunStop`` when `control` stops the run early; the model is then left where
+  ///   it stopped.
+  public mutating func run(checkingInvariants: Bool = false, control: RunControl) throws(RunStop) -> RunReport {
     let wall = Date()
     model.checkInvariantsAfterEachEvent = checkingInvariants
     model.start(&scheduler)
     let end = config.warmup + config.duration
-    scheduler.run(until: config.warmup, handler: &model)
+    try advance(to: config.warmup, end: end, control)
     model.endWarmup()
-    scheduler.run(until: end, handler: &model)
+    try advance(to: end, end: end, control)
     let summary = RunSummary(model: model, config: config, setup: setup, events: scheduler.processedEventCount)
     return RunReport(summary, wallSeconds: Date().timeIntervalSince(wall))
+  }
+
+  /// Dispatches every event up to `target` in slices, handing records over, reporting and
+  /// checking `control` after each.
+  mutating func advance(to target: SimTime, end: SimTime, _ control: RunControl) throws(RunStop) {
+    var done = false
+    repeat {
+      let sliceEnd = Swift.min(target, scheduler.now + control.sliceTime)
+      let left = control.maxEvents &- Swift.min(scheduler.processedEventCount, control.maxEvents)
+      let finished = scheduler.run(
+        until: sliceEnd, atMost: Swift.min(control.sliceEvents, left), handler: &model)
+      let position = RunPosition(now: scheduler.now, end: end, events: scheduler.processedEventCount)
+      if let record = control.record {
+        var rows: [TimeseriesRow] = []
+        var stalls: [StallRecord] = []
+        swap(&rows, &model.stats.timeseries)
+        swap(&stalls, &model.stats.stallLog)
+        do { try record(rows, stalls) } catch { throw .recording(position, message: "\(error)") }
+      }
+      control.progress?(position)
+      if !finished, scheduler.processedEventCount >= control.maxEvents {
+        throw .eventBudget(position, budget: control.maxEvents)
+      }
+      if control.isStopRequested() { throw .interrupted(position) }
+      done = finished && sliceEnd == target
+    } while !done
   }
 }
 

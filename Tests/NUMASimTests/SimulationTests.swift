@@ -161,4 +161,74 @@ let burstyNearFull = """
     #expect(on["zone_reclaim_success"] > 0)
     #expect(on["remote_fraction"] < off["remote_fraction"] / 2)
   }
+
+  static let shortDefault = """
+    machine: {nodes: [{memory: 512MiB, cpus: 2}]}
+    warmup: 200ms
+    duration: 300ms
+    workload:
+      - name: cache
+        arrival: {poisson: 50000}
+        kind: file_clean
+      - name: heap
+        arrival: {poisson: 20000}
+        kind: anon
+        lifetime: "exponential(mean=0.1)"
+    """
+
+  @Test func aControlledRunInSlicesEqualsOneRunAndStreamsEverySample() throws {
+    let config = try SimulationConfig.parse(yaml: Self.shortDefault, file: "s.yaml")
+    var whole = try Simulation(config)
+    let expected = whole.run()
+    var sliced = try Simulation(config)
+    var control = RunControl()
+    control.sliceTime = .milliseconds(7)
+    control.sliceEvents = 5_000
+    final class Sink: @unchecked Sendable {
+      var rows: [TimeseriesRow] = []
+      var stalls: [StallRecord] = []
+      var positions: [RunPosition] = []
+    }
+    let sink = Sink()
+    control.record = { rows, stalls in
+      sink.rows += rows
+      sink.stalls += stalls
+    }
+    control.progress = { sink.positions.append($0) }
+    let report = try sliced.run(control: control)
+    #expect(report.metrics.map(\.1) == expected.metrics.map(\.1))
+    #expect(report.events == expected.events)
+    #expect(sink.rows.count == expected.summary.stats.timeseries.count)
+    #expect(sink.rows.map(\.freePages) == expected.summary.stats.timeseries.map(\.freePages))
+    #expect(sink.stalls.count == expected.summary.stats.stallLog.count)
+    #expect(report.summary.stats.timeseries.isEmpty)
+    #expect(sink.positions.last?.now == config.warmup + config.duration)
+    #expect(zip(sink.positions, sink.positions.dropFirst()).allSatisfy { $0.now <= $1.now })
+  }
+
+  @Test func theEventBudgetStopsARunWhereItWas() throws {
+    let config = try SimulationConfig.parse(yaml: Self.shortDefault, file: "s.yaml")
+    var sim = try Simulation(config)
+    var control = RunControl()
+    control.maxEvents = 10_000
+    #expect {
+      try sim.run(control: control)
+    } throws: { error in
+      guard case .eventBudget(let p, let budget)? = error as? RunStop else { return false }
+      return budget == 10_000 && p.events == 10_000 && p.now < config.warmup + config.duration
+    }
+  }
+
+  @Test func aStopRequestEndsTheRunAfterTheCurrentSlice() throws {
+    let config = try SimulationConfig.parse(yaml: Self.shortDefault, file: "s.yaml")
+    var sim = try Simulation(config)
+    var control = RunControl()
+    control.isStopRequested = { true }
+    #expect {
+      try sim.run(control: control)
+    } throws: { error in
+      guard case .interrupted(let p)? = error as? RunStop else { return false }
+      return p.now == .milliseconds(100) && "\(error)".hasPrefix("interrupted at 0.100 s of 0.500 s simulated, after ")
+    }
+  }
 }

@@ -7,6 +7,10 @@ struct CLIRunner {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Whether the process was killed for running past its time limit.
+    var timedOut = false
+    /// Whether it ended by a signal (status is then the signal's number).
+    var signalled = false
   }
 
   /// The folder that holds the test bundle also holds the built executable.
@@ -23,7 +27,8 @@ struct CLIRunner {
     packageRoot.appendingPathComponent("Tests/NUMASimTests/Fixtures/\(name)").path
   }
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+  /// Runs the executable; with `timeout`, kills it (SIGKILL) after that many seconds.
+  static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double? = nil) throws -> Output {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -33,13 +38,24 @@ struct CLIRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let killer = timeout.map { seconds in
+      let timer = DispatchSource.makeTimerSource(queue: .global())
+      timer.schedule(deadline: .now() + seconds)
+      let pid = process.processIdentifier
+      timer.setEventHandler { kill(pid, SIGKILL) }
+      timer.resume()
+      return timer
+    }
     // Read before waiting so a large output cannot fill the pipe and block the child.
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    killer?.cancel()
+    let signalled = process.terminationReason == .uncaughtSignal
     return Output(
       status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
+      stderr: String(decoding: e, as: UTF8.self), timedOut: signalled && process.terminationStatus == SIGKILL,
+      signalled: signalled)
   }
 
   /// Writes `text` to a fresh temporary file and returns its path.

@@ -22,7 +22,9 @@ import Testing
 
   @Test func malformedZoneinfo() throws {
     let f = try CLIRunner.temporaryFile("Node 0, zone DMA\n  pages free many\n", name: "zoneinfo")
-    try expectFailure(["zoneinfo", "--from-zoneinfo", f], message: "zoneinfo:2: expected a number after 'pages free'")
+    try expectFailure(
+      ["zoneinfo", "--from-zoneinfo", f],
+      message: "zoneinfo:2:14: pages free: expected a number after 'pages free', found 'many'")
   }
 
   @Test func nonSquareDistanceMatrix() throws {
@@ -59,7 +61,7 @@ import Testing
     #expect(r.stderr.contains("config.yaml:2:18: sysctl.vm.swappiness: vm.swappiness: 300 is out of range"))
     #expect(r.stderr.contains("config.yaml:3:1: machin: unknown key; did you mean machine?"))
     let ok = try CLIRunner.run(["validate", try CLIRunner.temporaryFile("kernel: {version: '6.1'}\n")])
-    #expect(ok.status == 0 && ok.stdout.hasSuffix("OK\n"))
+    #expect(ok.status == 0 && ok.stdout.contains(": OK (needs about "))
   }
 
   @Test func brokenYAML() throws {

@@ -66,7 +66,8 @@ extension ConfigReader {
       guard let unit = durationUnits.first(where: { $0.unit == parts[1] }) else { return nil }
       perSecond = 1e9 / unit.nanoseconds
     }
-    if let n = Double(amountText), n.isFinite, n >= 0, amountText.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" })
+    if let n = Double(amountText), n.isFinite, n >= 0,
+      amountText.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" })
     {
       return .requestsPerSecond(n * perSecond)
     }

@@ -102,14 +102,24 @@ extension MachineConfig {
     _ v: ConfigValue, _ map: [String: ConfigValue], _ r: inout ConfigReader, _ arch: Architecture
   ) -> (Source, Int)? {
     if case .scalar = v {
-      guard let count = r.int(v, "machine.nodes", in: 1...1024) else { return nil }
+      guard let count = r.int(v, "machine.nodes", in: 1...MachineLimits.nodes) else { return nil }
       guard let mv = map["memory_per_node"] else {
         r.fail(v, "machine.nodes", "with a node count, give memory_per_node (and cpus_per_node)")
         return nil
       }
       guard let memory = r.size(mv, "machine.memory_per_node") else { return nil }
+      if memory > MachineLimits.bytes / count {
+        r.fail(mv, "machine.memory_per_node", tooMuchMemory(memory, nodes: count))
+        return nil
+      }
       var cpus = 1
-      if let cv = map["cpus_per_node"], let c = r.int(cv, "machine.cpus_per_node", in: 0...4096) { cpus = c }
+      if let cv = map["cpus_per_node"], let c = r.int(cv, "machine.cpus_per_node", in: 0...4096) {
+        guard c * count <= MachineLimits.cpus else {
+          r.fail(cv, "machine.cpus_per_node", tooManyCPUs(c * count))
+          return nil
+        }
+        cpus = c
+      }
       return (.nodes(Array(repeating: NodeSpec(memoryBytes: memory, cpuCount: cpus), count: count)), count)
     }
     guard let items = r.sequence(v, "machine.nodes") else { return nil }
@@ -117,12 +127,23 @@ extension MachineConfig {
       r.fail(v, "machine.nodes", "at least one node is needed")
       return nil
     }
+    guard items.count <= MachineLimits.nodes else {
+      r.fail(v, "machine.nodes", "\(items.count) nodes is more than MAX_NUMNODES (\(MachineLimits.nodes))")
+      return nil
+    }
+    var totalCPUs = 0
+    var totalBytes = 0
     var specs: [NodeSpec] = []
     var zoned: [(cpus: Int, zones: [ZoneType: ZoneSpan])] = []
     for (i, item) in items.enumerated() {
       let path = "machine.nodes[\(i)]"
       guard let node = r.mapping(item, path, allowed: nodeKeys) else { continue }
       let cpus = node["cpus"].flatMap { r.int($0, "\(path).cpus", in: 0...4096) } ?? 0
+      totalCPUs += cpus
+      if totalCPUs > MachineLimits.cpus, let c = node["cpus"] {
+        r.fail(c, "\(path).cpus", tooManyCPUs(totalCPUs))
+        return nil
+      }
       if let zv = node["zones"] {
         guard let zmap = r.entries(zv, "\(path).zones") else { continue }
         var zones: [ZoneType: ZoneSpan] = [:]
@@ -149,6 +170,11 @@ extension MachineConfig {
         if node["memory"] != nil { r.fail(item, path, "give either memory or zones, not both") }
       } else {
         let memory = node["memory"].flatMap { r.size($0, "\(path).memory") } ?? 0
+        totalBytes += memory
+        if totalBytes > MachineLimits.bytes, let m = node["memory"] {
+          r.fail(m, "\(path).memory", tooMuchMemory(totalBytes, nodes: i + 1))
+          return nil
+        }
         let movable = node["movable"].flatMap { r.size($0, "\(path).movable") } ?? 0
         let reserved = node["reserved"].flatMap { r.size($0, "\(path).reserved") } ?? 0
         if movable > memory { r.fail(item, "\(path).movable", "movable memory exceeds the node's memory") }
@@ -160,5 +186,13 @@ extension MachineConfig {
       return nil
     }
     return zoned.isEmpty ? (.nodes(specs), items.count) : (.zones(zoned), items.count)
+  }
+
+  static func tooManyCPUs(_ count: Int) -> String {
+    "\(count) CPUs in all is more than NR_CPUS (\(MachineLimits.cpus))"
+  }
+
+  static func tooMuchMemory(_ bytes: Int, nodes: Int) -> String {
+    "\(ByteSize.describe(bytes)) on \(nodes) node\(nodes == 1 ? "" : "s") is more than the simulator's memmap indexes (\(ByteSize.describe(MachineLimits.bytes)))"
   }
 }

@@ -96,6 +96,14 @@ public struct MachineRequest: Sendable {
     return Result(config: config, setup: setup, notes: notes)
   }
 
+  /// `errors` with those at a value a `--set` gave attributed to that `--set`.
+  public func attributingToCommandLine(_ errors: [InputError]) -> [InputError] {
+    guard let overrides = try? ConfigOverride.fromCommandLine(assignments.map(Self.expandingSysctlShorthand)) else {
+      return errors
+    }
+    return ConfigOverride.attributeToCommandLine(errors, overrides: overrides)
+  }
+
   /// The config file (or the built-in default) with the `--set` settings applied.
   func loadConfig() throws(InputErrors) -> SimulationConfig {
     let overrides: [ConfigOverride]

@@ -21,68 +21,82 @@ public struct NumactlImport: Sendable {
   public init(text: String, file: String) throws(InputError) {
     self.file = file
     var nodes: [Int: Node] = [:]
+    var lines: [Int: Int] = [:]
     var distances: [[Int]] = []
     var header: [Int]?
-    var declared: Int?
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    var declared: (count: Int, line: Int)?
+    for (i, raw) in InputFile.lines(text).enumerated() {
       let n = i + 1
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty { continue }
-      let words = line.split(separator: " ").map(String.init)
-      func fail(_ m: String) -> InputError { InputError(file: file, line: n, message: m) }
-      if line.hasPrefix("available:") {
-        guard words.count >= 2, let c = Int(words[1]) else {
-          throw fail("expected 'available: N nodes', found '\(line)'")
+      let slices = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      let words = slices.map(String.init)
+      func fail(_ m: String, at word: Int = 0, field: String? = nil) -> InputError {
+        let column = word < slices.count ? InputFile.column(of: slices[word], in: raw) : raw.count + 1
+        return InputError(file: file, line: n, column: column, keyPath: field, message: m)
+      }
+      /// Word `k` as an integer in `range`.
+      func number(_ k: Int, _ range: ClosedRange<Int>, _ what: String, field: String) throws(InputError) -> Int {
+        guard k < words.count, let v = Int(words[k]) else {
+          throw fail("expected \(what), found '\(k < words.count ? words[k] : "")'", at: k, field: field)
         }
-        declared = c
+        guard range.contains(v) else { throw fail("\(what) \(v) is out of range \(range)", at: k, field: field) }
+        return v
+      }
+      if line.hasPrefix("available:") {
+        declared = (try number(1, 1...MachineLimits.nodes, "a node count", field: "available"), n)
       } else if line == "node distances:" {
         continue
-      } else if words.first == "node", words.count >= 3, let id = Int(words[1]), Int(words[2]) == nil {
+      } else if words.first == "node", words.count >= 3, Int(words[1]) != nil, Int(words[2]) == nil {
+        let id = try number(1, 0...(MachineLimits.nodes - 1), "a node number", field: "node")
         var node = nodes[id] ?? Node(id: id)
+        lines[id] = lines[id] ?? n
         switch words[2] {
         case "cpus:":
           var cpus: [Int] = []
-          for w in words.dropFirst(3) {
-            guard let c = Int(w) else { throw fail("bad CPU number '\(w)'") }
-            cpus.append(c)
+          for k in 3..<words.count {
+            cpus.append(try number(k, 0...(MachineLimits.cpus - 1), "a CPU number", field: "cpus"))
           }
           node.cpus = cpus
         case "size:", "free:":
-          guard words.count >= 4, let mb = Int(words[3]) else { throw fail("expected 'node \(id) \(words[2]) N MB'") }
+          let mb = try number(3, 0...(MachineLimits.bytes >> 20), "a size in MB", field: String(words[2].dropLast()))
           if words[2] == "size:" { node.sizeMB = mb } else { node.freeMB = mb }
         default:
-          throw fail("unexpected '\(line)'")
+          throw fail("unexpected '\(words[2])'; expected cpus:, size: or free:", at: 2)
         }
         nodes[id] = node
       } else if words.first == "node" {
         var ids: [Int] = []
-        for w in words.dropFirst() {
-          guard let v = Int(w) else { throw fail("bad node number '\(w)' in the distance header") }
-          ids.append(v)
+        for k in 1..<words.count {
+          ids.append(
+            try number(k, 0...(MachineLimits.nodes - 1), "a node number in the distance header", field: "node"))
         }
         header = ids
       } else if let first = words.first, first.hasSuffix(":"), Int(first.dropLast()) != nil {
         guard header != nil else { throw fail("distance row before the 'node 0 1 ...' header") }
-        var row: [Int] = []
-        for w in words.dropFirst() {
-          guard let v = Int(w) else { throw fail("bad distance '\(w)'") }
-          row.append(v)
+        guard distances.count < MachineLimits.nodes else {
+          throw fail("more than \(MachineLimits.nodes) distance rows")
         }
+        var row: [Int] = []
+        for k in 1..<words.count { row.append(try number(k, 0...255, "a distance", field: "distance")) }
         distances.append(row)
       } else {
-        throw fail("unexpected '\(line)'; is this 'numactl -H' output?")
+        throw fail("unexpected '\(ZoneInfoImport.quoted(line))'; is this 'numactl -H' output?")
       }
     }
     guard !nodes.isEmpty else {
       throw InputError(file: file, line: 1, message: "no 'node N cpus:' lines found; is this 'numactl -H' output?")
     }
     let sorted = nodes.values.sorted { $0.id < $1.id }
-    guard sorted.map(\.id) == Array(0..<sorted.count) else {
-      throw InputError(file: file, message: "nodes must be numbered 0...\(sorted.count - 1); found \(sorted.map(\.id))")
-    }
-    if let declared, declared != sorted.count {
+    if let gap = sorted.indices.first(where: { sorted[$0].id != $0 }) {
       throw InputError(
-        file: file, line: 1, message: "'available:' says \(declared) nodes but \(sorted.count) are listed")
+        file: file, line: lines[sorted[gap].id], column: 1, keyPath: "node",
+        message: "nodes must be numbered 0...\(sorted.count - 1); node \(gap) is missing")
+    }
+    if let declared, declared.count != sorted.count {
+      throw InputError(
+        file: file, line: declared.line, column: 1, keyPath: "available",
+        message: "'available:' says \(declared.count) nodes but \(sorted.count) are listed")
     }
     if distances.isEmpty { distances = DistanceMatrix.uniform(nodes: sorted.count).rows }
     self.nodes = sorted

@@ -62,7 +62,9 @@ public struct SimulationConfig: Sendable {
   /// A config file's tree with `overrides` applied.
   public static func document(path: String, overrides: [ConfigOverride] = []) throws(InputErrors) -> ConfigValue {
     let text: String
-    do { text = try InputFile.read(path, what: "the config") } catch { throw InputErrors([error]) }
+    do { text = try InputFile.read(path, what: "the config", maxBytes: ConfigValue.Limits.bytes) } catch {
+      throw InputErrors([error])
+    }
     return try document(yaml: text, file: path, overrides: overrides)
   }
 
@@ -109,8 +111,13 @@ public struct SimulationConfig: Sendable {
       throw InputErrors(reader.errors)
     }
     if let v = top["name"], let s = reader.string(v, "name") {
-      if s.isEmpty || s.contains("/") || s == "." || s == ".." {
-        reader.fail(v, "name", "'\(s)' cannot name a results folder: give a non-empty name without '/'")
+      if s.isEmpty || s.contains("/") || s == "." || s == ".."
+        || s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+      {
+        reader.fail(
+          v, "name",
+          "'\(s.debugDescription.dropFirst().dropLast())' cannot name a results folder: give a non-empty name without '/' or control characters"
+        )
       } else {
         config.name = s
       }
@@ -122,13 +129,23 @@ public struct SimulationConfig: Sendable {
     }
     readRun(top, into: &config, &reader)
     guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }
+    try config.checkRunLength()
     try config.buildMachineAndReadWorkload()
     return config
   }
 
   /// Builds `machine` (not kept: see ``buildMachineAndReadWorkload()``).
+  /// A whole-machine problem (the distance table against the nodes, no memory anywhere)
+  /// is placed at the `machine:` key.
   func buildingMachine() throws(InputErrors) -> Machine {
-    do { return try machine.build(file: file) } catch { throw InputErrors([error]) }
+    do { return try machine.build(file: file) } catch {
+      var e = error
+      if e.file == file, e.line == nil, let p = place(of: ["machine"]) {
+        e.line = p.line
+        e.column = p.column
+      }
+      throw InputErrors([e])
+    }
   }
 
   /// Builds the machine (once) and reads the workload against it: the config's own
@@ -165,6 +182,32 @@ public struct SimulationConfig: Sendable {
       ])
     }
     return KernelSetup.setUp(machine, kernel: kernel, sysctl: sysctl)
+  }
+
+  /// The longest run, warm-up included: 10⁹ s (about 31 years), far inside `SimTime`.
+  public static let maxRunLength = SimTime.seconds(1_000_000_000)
+
+  /// Checks that the run's times fit together: warm-up plus duration within
+  /// ``maxRunLength``, and a sample interval no longer than the measured duration (a run
+  /// that takes no sample has no free-memory or watermark figures).
+  /// - Throws: ``InputErrors`` at the `duration` or `sample_interval` key.
+  public func checkRunLength() throws(InputErrors) {
+    var errors: [InputError] = []
+    func fail(_ key: String, _ message: String) {
+      let p = place(of: [.key(key)])
+      errors.append(InputError(file: file, line: p?.line, column: p?.column, keyPath: key, message: message))
+    }
+    let (total, overflow) = warmup.nanoseconds.addingReportingOverflow(duration.nanoseconds)
+    if overflow || total > Self.maxRunLength.nanoseconds {
+      fail("duration", "warmup + duration is longer than \(Self.maxRunLength.nanoseconds / 1_000_000_000) s")
+    }
+    if sampleInterval > duration {
+      fail(
+        "sample_interval",
+        "the sample interval (\(sampleInterval.seconds) s) is longer than the measured duration (\(duration.seconds) s): the run would take no samples"
+      )
+    }
+    guard errors.isEmpty else { throw InputErrors(errors) }
   }
 
   /// Reads `duration`, `warmup`, `seed`, `sample_interval`, `costs`, `swap` and `sweep`.
@@ -254,7 +297,7 @@ public enum SysctlFile {
   }
 
   public static func apply(text: String, file: String, to sysctl: inout SysctlVM) throws(InputError) {
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (i, raw) in InputFile.lines(text).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
       guard let eq = line.firstIndex(of: "=") else {

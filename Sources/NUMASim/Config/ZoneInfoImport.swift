@@ -42,15 +42,22 @@ public struct ZoneInfoImport: Sendable {
     var inPagesets = false
     // Kernels before 3.9 print no `managed` and size everything by `present`.
     var sawManaged = Set<Int>()
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (i, raw) in InputFile.lines(text).enumerated() {
       let lineNumber = i + 1
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty { continue }
       if line.hasPrefix("Node ") {
         // "Node 0, zone      DMA"
-        let parts = line.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        let words = raw.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+        let parts = words.map(String.init)
         guard parts.count >= 4, parts[2] == "zone", let node = Int(parts[1]), node >= 0 else {
-          throw InputError(file: file, line: lineNumber, message: "expected 'Node N, zone NAME', found '\(line)'")
+          throw InputError(
+            file: file, line: lineNumber, column: 1, message: "expected 'Node N, zone NAME', found '\(line)'")
+        }
+        guard node < MachineLimits.nodes else {
+          throw InputError(
+            file: file, line: lineNumber, column: InputFile.column(of: words[1], in: raw), keyPath: "Node",
+            message: "node \(node) is beyond MAX_NUMNODES (\(MachineLimits.nodes))")
         }
         zones.append(DumpedZone(node: node, name: parts[3], line: lineNumber))
         inPagesets = false
@@ -58,19 +65,21 @@ public struct ZoneInfoImport: Sendable {
       }
       guard !zones.isEmpty else {
         throw InputError(
-          file: file, line: lineNumber,
-          message: "expected 'Node N, zone NAME' before '\(line)'; is this /proc/zoneinfo?")
+          file: file, line: lineNumber, column: 1,
+          message: "expected 'Node N, zone NAME' before '\(Self.quoted(line))'; is this /proc/zoneinfo?")
       }
       if line == "pagesets" {
         inPagesets = true
         continue
       }
       if line.hasPrefix("protection:") {
-        let inner = line.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
+        let inner = raw.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
         var values: [Int] = []
         for v in inner.split(separator: ",") {
-          guard let n = Int(v.trimmingCharacters(in: .whitespaces)) else {
-            throw InputError(file: file, line: lineNumber, message: "bad protection value '\(v)'")
+          guard let n = Int(v.trimmingCharacters(in: .whitespaces)), n >= 0 else {
+            throw InputError(
+              file: file, line: lineNumber, column: InputFile.column(of: v, in: raw), keyPath: "protection",
+              message: "bad protection value '\(v)'")
           }
           values.append(n)
         }
@@ -80,7 +89,8 @@ public struct ZoneInfoImport: Sendable {
       // "pages free N", "min N", "start_pfn: N", "cpu: 0 pcp: 0", "scanned  0 (a: 0 i: 0)":
       // the first word names the field, the next word is its value. Fields the model does not
       // read (counters, old-kernel lines) are skipped whatever their value.
-      let words = line.split(separator: " ").map(String.init)
+      let slices = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      let words = slices.map(String.init)
       var key = words[0].hasSuffix(":") ? String(words[0].dropLast()) : words[0]
       var valueIndex = 1
       if key == "pages", words.count > 1, words[1] == "free" {
@@ -96,9 +106,18 @@ public struct ZoneInfoImport: Sendable {
       guard valueIndex < words.count,
         let value = Int(words[valueIndex].trimmingCharacters(in: CharacterSet(charactersIn: ":")))
       else {
+        let column = valueIndex < slices.count ? InputFile.column(of: slices[valueIndex], in: raw) : raw.count + 1
         throw InputError(
-          file: file, line: lineNumber,
-          message: "expected a number after '\(key)', found '\(words.dropFirst(valueIndex).joined(separator: " "))'")
+          file: file, line: lineNumber, column: column, keyPath: key,
+          message:
+            "expected a number after '\(key)', found '\(Self.quoted(words.dropFirst(valueIndex).joined(separator: " ")))'"
+        )
+      }
+      let bound = key == "cpu" ? MachineLimits.cpus - 1 : MachineLimits.frames
+      guard (0...bound).contains(value) else {
+        throw InputError(
+          file: file, line: lineNumber, column: InputFile.column(of: slices[valueIndex], in: raw), keyPath: key,
+          message: "\(value) is out of range 0...\(bound)")
       }
       switch key {
       case "pages free": zones[z].freePages = value
@@ -124,6 +143,11 @@ public struct ZoneInfoImport: Sendable {
       throw InputError(file: file, line: 1, message: "no 'Node N, zone NAME' sections found; is this /proc/zoneinfo?")
     }
     self.zones = zones
+  }
+
+  /// At most 80 characters of `text`, for quoting a line in a message.
+  static func quoted(_ text: String) -> String {
+    text.count <= 80 ? text : String(text.prefix(77)) + "..."
   }
 
   /// Reads and parses a file.

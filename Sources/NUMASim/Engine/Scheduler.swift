@@ -161,6 +161,28 @@ public struct Scheduler<Payload: BitwiseCopyable> {
     return processedEventCount &- start
   }
 
+  /// Dispatches events with `time <= limit`, in order, but at most `maxEvents` of them.
+  ///
+  /// When every such event was dispatched, sets `now` to `limit` and returns `true`, as
+  /// ``run(until:handler:)`` does. When `maxEvents` were dispatched first, returns `false`
+  /// with `now` at the last one's time; a later call goes on with exactly the events one
+  /// uninterrupted run would dispatch.
+  /// - Precondition: `limit >= now`.
+  public mutating func run<Handler: EventHandler>(
+    until limit: SimTime, atMost maxEvents: UInt64, handler: inout Handler
+  ) -> Bool where Handler.Payload == Payload {
+    precondition(limit >= now, "run(until: \(limit)) is before now (\(now))")
+    precondition(!isTopSpent, "run(until:atMost:handler:) called from inside a handler")
+    var left = maxEvents
+    while let event = queue.nextEvent, event.time <= limit {
+      guard left > 0 else { return false }
+      dispatch(event, to: &handler)
+      left &-= 1
+    }
+    now = limit
+    return true
+  }
+
   /// Advances the clock to `event`, hands it to `handler`, and removes it from the queue.
   @inline(__always)
   private mutating func dispatch<Handler: EventHandler>(

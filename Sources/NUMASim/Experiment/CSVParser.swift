@@ -3,7 +3,7 @@
 /// Reads RFC 4180 CSV text back into rows of fields, as ``CSVWriter`` writes it.
 ///
 /// Quoted fields may hold commas, doubled quotes and line breaks; lines end in LF or CRLF; a
-/// final line break is optional. Fields come back as text: the caller knows the types.
+/// final line break is optional; a bare CR outside quotes is malformed. Fields come back as text: the caller knows the types.
 enum CSVParser {
   /// The rows of `text`; nil when a quoted field is not closed or a quote is misplaced.
   static func parse(_ text: String) -> [[String]]? {
@@ -37,6 +37,8 @@ enum CSVParser {
         fieldStarted = false
       case "\r" where i < scalars.count && scalars[i] == "\n":
         continue
+      case "\r":
+        return nil  // a bare CR outside quotes: not a line end RFC 4180 knows, nor field text
       case "\n":
         row.append(String(field))
         rows.append(row)

@@ -17,6 +17,25 @@ public struct ConfigSweep: Sendable {
   /// ``ConfigHash`` of the whole config with the command line's settings: what a results
   /// folder records so that it is never resumed or merged with runs of another config.
   public var fingerprint: String
+  /// What each grid point's runs need, in point order.
+  public var admissions: [Admission]
+
+  /// Refuses the sweep when a grid point does not fit `limits` with `jobs` runs at once,
+  /// at the key that makes it large (one report per distinct problem).
+  public func check(limits: Admission.Limits, jobs: Int) throws(InputErrors) {
+    var errors: [InputError] = []
+    for (index, (config, admission)) in zip(configs, admissions).enumerated() {
+      do { try admission.check(config, limits: limits, jobs: jobs) } catch {
+        let label = zip(spec.assignments(atPoint: index), spec.axes).map { a, _ in a.override.description }
+          .joined(separator: " ")
+        for var e in error.errors where !errors.contains(where: { $0.keyPath == e.keyPath }) {
+          e.message += " (at sweep point \(index): \(label))"
+          errors.append(e)
+        }
+      }
+    }
+    guard errors.isEmpty else { throw InputErrors(errors) }
+  }
 
   /// Every run: each grid point, each replicate.
   public var points: [SweepPoint] { spec.points() }
@@ -48,6 +67,7 @@ public struct ConfigSweep: Sendable {
       name = s
     }
     var configs: [SimulationConfig] = []
+    var admissions: [Admission] = []
     var errors: [InputError] = []
     var seen: [InputError] = []
     for index in 0..<spec.pointCount {
@@ -59,9 +79,10 @@ public struct ConfigSweep: Sendable {
       do {
         var config = try SimulationConfig.parse(
           document: ConfigOverride.apply(settings, to: base), file: path, baseDirectory: directory)
-        _ = try config.setUp()
+        let setup = try config.setUp()
         config.name = name
         configs.append(config)
+        admissions.append(Admission(config, machine: setup.machine))
       } catch let e as InputErrors {
         // One report per distinct problem: the first point that shows it names it.
         let label = settings.map(\.description).joined(separator: " ")
@@ -77,16 +98,21 @@ public struct ConfigSweep: Sendable {
     }
     guard errors.isEmpty else { throw InputErrors(errors) }
     return ConfigSweep(
-      spec: spec, name: name, configs: configs, fingerprint: ConfigHash.hex(ConfigHash.of(root)))
+      spec: spec, name: name, configs: configs, fingerprint: ConfigHash.hex(ConfigHash.of(root)), admissions: admissions
+    )
   }
 
   /// Runs one point and replicate: the point's config with the replicate's seed.
   /// - Returns: the metrics of `summary.csv`, in its column order.
-  public func run(_ point: SweepPoint) throws(InputErrors) -> MetricRow {
+  /// - Parameter control: the run's event budget and stop request (nothing is streamed: a
+  ///   sweep keeps only the metrics, and the time series it samples is dropped as it goes).
+  public func run(_ point: SweepPoint, control given: RunControl = .unlimited) throws -> MetricRow {
     var config = configs[point.index]
     config.seed = point.seed
     var simulation = try Simulation(config)
-    let report = simulation.run()
+    var control = given
+    control.record = { _, _ in }
+    let report = try simulation.run(control: control)
     return MetricRow(report.metrics.map { MetricRow.Column(name: $0.0, value: $0.1) })
   }
 
@@ -112,6 +138,15 @@ public struct ConfigSweep: Sendable {
       }
       return
     }
+    let fm = FileManager.default
+    for name in [SweepPlan.fileName, "points"] where fm.fileExists(atPath: AtomicFile.join(directory, name)) {
+      throw InputErrors([
+        InputError(
+          file: directory,
+          message: "holds sweep runs but no \(Self.fingerprintFile), so which config they came from is unknown; "
+            + "use another folder or remove it")
+      ])
+    }
     do {
       try AtomicFile.createDirectory(directory)
       try AtomicFile.write(fingerprintRecord, to: path)
@@ -123,7 +158,12 @@ public struct ConfigSweep: Sendable {
   public static func checkFingerprints(of directories: [String], into target: String) throws(InputErrors) {
     var record: Data?
     for d in directories {
-      guard let text = FileManager.default.contents(atPath: AtomicFile.join(d, fingerprintFile)) else { continue }
+      guard let text = FileManager.default.contents(atPath: AtomicFile.join(d, fingerprintFile)) else {
+        throw InputErrors([
+          InputError(
+            file: d, message: "has no \(fingerprintFile), so which config its runs came from is unknown; not merged")
+        ])
+      }
       if let record, record != text {
         throw InputErrors([
           InputError(
@@ -134,7 +174,7 @@ public struct ConfigSweep: Sendable {
       }
       record = record ?? text
     }
-    guard let record else { return }
+    guard let record else { return }  // no folders
     do {
       try AtomicFile.createDirectory(target)
       try AtomicFile.write(Array(record), to: AtomicFile.join(target, fingerprintFile))

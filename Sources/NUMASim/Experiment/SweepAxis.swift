@@ -83,6 +83,12 @@ public struct SweepAxis: Hashable, Sendable {
       reader.fail(pointsValue, "\(where_).points", "a range needs at least 2 points, found \(count)")
       return nil
     }
+    // Refused before the values are made: more points than a whole sweep may run.
+    guard count <= SweepSpec.maxRuns else {
+      reader.fail(
+        pointsValue, "\(where_).points", "\(count) points is more than the \(SweepSpec.maxRuns) runs a sweep may have")
+      return nil
+    }
     guard case .sequence(let ends, _) = range.value, ends.count == 2 else {
       reader.fail(range.value, rangePath, "expected [from, to]")
       return nil

@@ -61,9 +61,19 @@ public struct SweepRunner: Sendable {
     }
     let mine = points.filter { shard?.contains(pointIndex: $0.index) ?? true }
       .sorted { ($0.index, $0.replicate) < ($1.index, $1.replicate) }
-    let pending = mine.filter {
-      !FileManager.default.fileExists(atPath: AtomicFile.join(pointsDirectory, $0.fileName))
+    var unfinished: [SweepPoint] = []
+    for point in mine {
+      let path = AtomicFile.join(pointsDirectory, point.fileName)
+      guard let bytes = FileManager.default.contents(atPath: path) else {
+        unfinished.append(point)
+        continue
+      }
+      // A finished run is skipped only if its file is whole and unedited.
+      guard PointRecord.decode(String(decoding: bytes, as: UTF8.self)) != nil else {
+        throw .badRecord(path: path, problem: PointRecord.damaged)
+      }
     }
+    let pending = unfinished
     let state = RunState(total: pending.count, showsProgress: showsProgress)
     DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, pending.count))) { _ in
       while let i = state.claim() {
@@ -119,7 +129,7 @@ public struct SweepRunner: Sendable {
         continue
       }
       guard let row = PointRecord.decode(String(decoding: found.bytes, as: UTF8.self)) else {
-        throw .badRecord(path: found.path, problem: "not a run record (expected a metric,type,value table)")
+        throw .badRecord(path: found.path, problem: PointRecord.damaged)
       }
       records.append(row)
     }

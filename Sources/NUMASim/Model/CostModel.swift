@@ -25,7 +25,25 @@ public struct CostModel {
   }
 
   @inline(__always) func draw(_ key: Int, scale: Double) -> UInt64 {
-    UInt64(Swift.max(0, costs[keyPath: ReclaimCosts.keys[key].1].sample(streams[key]) * scale).rounded())
+    Self.nanoseconds(costs[keyPath: ReclaimCosts.keys[key].1].sample(streams[key]) * scale)
+  }
+
+  /// A drawn time in nanoseconds, rounded by `rule`: 0 for a negative or NaN draw,
+  /// `UInt64.max` for one past the range (a config may give any distribution; a run must
+  /// not trap on it).
+  @inline(__always) static func nanoseconds(
+    _ value: Double, rounding rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero
+  ) -> UInt64 {
+    let rounded = value.rounded(rule)
+    if !(rounded > 0) { return 0 }
+    return rounded >= 18_446_744_073_709_549_568 ? .max : UInt64(rounded)
+  }
+
+  /// `a + b × count`, saturating at `UInt64.max`.
+  @inline(__always) static func adding(_ a: UInt64, _ b: UInt64, times count: Int) -> UInt64 {
+    let (product, o1) = b.multipliedReportingOverflow(by: UInt64(count))
+    let (sum, o2) = a.addingReportingOverflow(product)
+    return o1 || o2 ? .max : sum
   }
 
   /// The time a reclaim pass took.
@@ -37,31 +55,31 @@ public struct CostModel {
   public func nanoseconds(of work: ReclaimStat) -> UInt64 {
     var ns: UInt64 = 0
     func add(_ count: Int, _ key: Int) {
-      if count > 0 { ns &+= draw(key, scale: 1e3) &* UInt64(count) }
+      if count > 0 { ns = Self.adding(ns, draw(key, scale: 1e3), times: count) }
     }
     add(work.inactiveScanned + work.activeFoliosScanned, Self.scan)
     add(work.fileReclaimed, Self.cleanFile)
     add(work.swappedOut, Self.swapOut)
     add(work.writebackStarted, Self.writeback)
     add(work.unmapped, Self.unmap)
-    for _ in 0..<work.throttled { ns &+= draw(Self.throttle, scale: 1e6) }
+    for _ in 0..<work.throttled { ns = Self.adding(ns, draw(Self.throttle, scale: 1e6), times: 1) }
     return ns
   }
 
   /// The allocator's own time for an allocation that needed no reclaim (`alloc_ns`).
   public func allocationNanoseconds() -> UInt64 {
-    UInt64(Swift.max(0, costs.allocNanoseconds.sample(allocStream)))
+    Self.nanoseconds(costs.allocNanoseconds.sample(allocStream), rounding: .towardZero)
   }
 
   /// The jitter added to the latency matrix on first touch (`access_jitter_ns`).
   public func accessJitterNanoseconds() -> UInt64 {
-    UInt64(Swift.max(0, costs.accessJitterNanoseconds.sample(accessJitterStream)))
+    Self.nanoseconds(costs.accessJitterNanoseconds.sample(accessJitterStream), rounding: .towardZero)
   }
 
   /// How long writeback I/O takes to complete (`writeback_ms`).
   public func writebackCompletion() -> SimTime {
-    let ms = Swift.max(0, costs.writebackMilliseconds.sample(streams[Self.writebackCompletion]))
-    return .nanoseconds(UInt64(ms * 1e6))
+    let ms = costs.writebackMilliseconds.sample(streams[Self.writebackCompletion])
+    return SimTime(nanoseconds: Self.nanoseconds(ms * 1e6, rounding: .towardZero))
   }
 
   // Indices into ReclaimCosts.keys.

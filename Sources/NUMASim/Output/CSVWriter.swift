@@ -147,4 +147,10 @@ public enum CSVWriter {
   }
 
   private static func line(_ fields: [String]) -> String { fields.joined(separator: ",") + "\n" }
+
+  /// One row as a CSV line ending in `\n`, as ``render(_:)`` writes it.
+  public static func renderRow(_ row: [CSVValue]) -> String { line(row.map(field)) }
+
+  /// The header as a CSV line ending in `\n`, as ``render(_:)`` writes it.
+  public static func renderHeader(_ header: [String]) -> String { line(header.map(quote)) }
 }

@@ -2,8 +2,8 @@
 
 import Foundation
 
-/// Writes a run's results folder: every file written to a temporary name and renamed, so a
-/// killed run never leaves a half-written result.
+/// Writes a run's results folder whole: the files go into a ``StagedFolder`` that is renamed
+/// into place, so a killed run leaves the old folder or none, never a part of a new one.
 ///
 /// Files: `summary.csv` (one row of metrics), `timeseries.csv` (one row per sample per zone),
 /// `stalls.csv` (one row per direct-reclaim stall), `latency.csv` (quantiles), `zoneinfo.txt`
@@ -18,7 +18,24 @@ public enum RunOutput {
     return CSVWriter.render(summary)
   }
 
+  /// Writes every file of `report` into a fresh folder and puts it in place of `directory`.
   public static func write(_ report: RunReport, config: SimulationConfig, to directory: String) throws(FileWriteError) {
+    let folder = try StagedFolder(target: directory)
+    do {
+      try write(report, config: config, into: folder, includingSeries: true)
+      try folder.commit()
+    } catch {
+      folder.abandon()
+      throw error
+    }
+  }
+
+  /// Writes the files of `report` into `folder` (not yet committed).
+  /// - Parameter includingSeries: also `timeseries.csv` and `stalls.csv`; false when
+  ///   ``SeriesFiles`` streamed them there during the run.
+  public static func write(
+    _ report: RunReport, config: SimulationConfig, into folder: StagedFolder, includingSeries: Bool
+  ) throws(FileWriteError) {
     var latency = CSVTable(header: ["quantile", "alloc_latency_ns", "stall_us", "access_latency_ns"])
     for q in [0.5, 0.9, 0.99, 0.999, 1.0] {
       latency.append([
@@ -44,13 +61,17 @@ public enum RunOutput {
       }
 
       """
-    try AtomicFile.createDirectory(directory)
-    try AtomicFile.writeFiles(
-      [
-        ("summary.csv", summary(report)), ("timeseries.csv", CSVWriter.render(report.timeseries)),
-        ("stalls.csv", CSVWriter.render(report.stalls)), ("latency.csv", CSVWriter.render(latency)),
-        ("zoneinfo.txt", report.zoneinfo), ("vmstat.txt", report.vmstat), ("metadata.json", metadata),
-      ], in: directory, marker: nil)
+    var files = [("summary.csv", summary(report))]
+    if includingSeries {
+      files += [
+        ("timeseries.csv", CSVWriter.render(report.timeseries)), ("stalls.csv", CSVWriter.render(report.stalls)),
+      ]
+    }
+    files += [
+      ("latency.csv", CSVWriter.render(latency)), ("zoneinfo.txt", report.zoneinfo), ("vmstat.txt", report.vmstat),
+      ("metadata.json", metadata),
+    ]
+    try AtomicFile.writeFiles(files, in: folder.staging, marker: nil)
   }
 
   static func escape(_ s: String) -> String {

@@ -92,31 +92,42 @@ public struct RunReport: Sendable {
   }
 
   static func timeseriesTable(_ r: RunSummary) -> CSVTable {
-    var t = CSVTable(
-      header: ["time_s", "node", "zone", "nr_free_pages", "min", "low", "high", "boost", "kswapd_running"]
-        + LRUList.allCases.map(\.kernelName))
+    var t = CSVTable(header: timeseriesHeader)
     let zones = r.setup.zones.flatMap { $0 }
-    for row in r.stats.timeseries {
-      let zone = zones[row.zone]
-      t.append(
-        [
-          .double(row.time.seconds), .int(zone.id.node.index), .text(zone.span.type.kernelName),
-          .int(row.freePages), .int(row.min), .int(row.low), .int(row.high), .int(row.boost),
-          .int(row.kswapdRunning ? 1 : 0),
-        ] + row.lru.map { .int($0) })
-    }
+    for row in r.stats.timeseries { t.append(timeseriesRow(row, zones: zones)) }
     return t
   }
 
+  /// The columns of `timeseries.csv`.
+  public static let timeseriesHeader =
+    ["time_s", "node", "zone", "nr_free_pages", "min", "low", "high", "boost", "kswapd_running"]
+    + LRUList.allCases.map(\.kernelName)
+
+  /// One line of `timeseries.csv`; `zones` are the machine's zones, node-major.
+  public static func timeseriesRow(_ row: TimeseriesRow, zones: [ZoneSetup]) -> [CSVValue] {
+    let zone = zones[row.zone]
+    return [
+      .double(row.time.seconds), .int(zone.id.node.index), .text(zone.span.type.kernelName),
+      .int(row.freePages), .int(row.min), .int(row.low), .int(row.high), .int(row.boost),
+      .int(row.kswapdRunning ? 1 : 0),
+    ] + row.lru.map { .int($0) }
+  }
+
   static func stallTable(_ r: RunSummary) -> CSVTable {
-    var t = CSVTable(header: ["start_s", "duration_us", "pages_reclaimed", "order", "cpu", "group"])
-    for s in r.stats.stallLog {
-      t.append([
-        .double(s.start.seconds), .double(Double(s.nanoseconds) / 1e3), .int(Int(s.pagesReclaimed)),
-        .int(Int(s.order)), .int(Int(s.cpu)), .text(r.groupNames[Int(s.group)]),
-      ])
-    }
+    var t = CSVTable(header: stallHeader)
+    for s in r.stats.stallLog { t.append(stallRow(s, groupNames: r.groupNames)) }
     return t
+  }
+
+  /// The columns of `stalls.csv`.
+  public static let stallHeader = ["start_s", "duration_us", "pages_reclaimed", "order", "cpu", "group"]
+
+  /// One line of `stalls.csv`.
+  public static func stallRow(_ s: StallRecord, groupNames: [String]) -> [CSVValue] {
+    [
+      .double(s.start.seconds), .double(Double(s.nanoseconds) / 1e3), .int(Int(s.pagesReclaimed)),
+      .int(Int(s.order)), .int(Int(s.cpu)), .text(groupNames[Int(s.group)]),
+    ]
   }
 
   /// The text summary, from the summary's typed fields.

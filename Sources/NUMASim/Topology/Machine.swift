@@ -14,6 +14,9 @@ public struct Machine: Hashable, Sendable {
     nodes: [NodeLayout], distances: DistanceMatrix? = nil, latencies: LatencyMatrix? = nil
   ) throws(TopologyError) {
     guard !nodes.isEmpty else { throw .invalid("a machine needs at least one node") }
+    guard nodes.count <= MachineLimits.nodes else {
+      throw .invalid("\(nodes.count) nodes is more than MAX_NUMNODES (\(MachineLimits.nodes))")
+    }
     for (i, node) in nodes.enumerated() {
       guard node.id.index == i else {
         throw .invalid("nodes must be numbered 0...\(nodes.count - 1) in order; found node \(node.id) at position \(i)")
@@ -36,7 +39,15 @@ public struct Machine: Hashable, Sendable {
     }
     guard nodes.contains(where: \.hasMemory) else { throw .invalid("no node has memory") }
     let cpus = nodes.flatMap(\.cpus)
+    guard cpus.count <= MachineLimits.cpus else {
+      throw .invalid("\(cpus.count) CPUs is more than NR_CPUS (\(MachineLimits.cpus))")
+    }
     guard Set(cpus).count == cpus.count else { throw .invalid("a CPU is listed on more than one node") }
+    let frames = nodes.reduce(0) { sum, node in node.zones.reduce(sum) { $0 + $1.spanned.count } }
+    guard frames <= MachineLimits.frames else {
+      throw .invalid(
+        "the machine spans \(frames) page frames; the simulator indexes at most \(MachineLimits.frames) (16 TiB)")
+    }
     let d = distances ?? .uniform(nodes: nodes.count)
     guard d.nodeCount == nodes.count else {
       throw .invalid("distance matrix is \(d.nodeCount)x\(d.nodeCount) but the machine has \(nodes.count) nodes")

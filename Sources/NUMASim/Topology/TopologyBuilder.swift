@@ -202,10 +202,18 @@ public struct TopologyBuilder: Sendable {
       guard let s = ram.first?.lowerBound, let e = ram.last?.upperBound else { return 0 }
       return MemoryModel.memmapPages(forFrames: e - s)
     case .sparsemem:
+      // Present sections, counted over the ranges in ascending order: a section two ranges
+      // share is counted once.
       let section = MemoryModel.sectionPages
-      var sections = Set<Int>()
-      for r in ram { for s in (r.lowerBound / section)...((r.upperBound - 1) / section) { sections.insert(s) } }
-      return sections.count * MemoryModel.memmapPages(forFrames: section)
+      var sections = 0
+      var last = -1
+      for r in ram.sorted(by: { $0.lowerBound < $1.lowerBound }) where !r.isEmpty {
+        let first = Swift.max(r.lowerBound / section, last + 1)
+        let end = (r.upperBound - 1) / section
+        if end >= first { sections += end - first + 1 }
+        last = Swift.max(last, end)
+      }
+      return sections * MemoryModel.memmapPages(forFrames: section)
     }
   }
 }

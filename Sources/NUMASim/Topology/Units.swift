@@ -49,4 +49,27 @@ public enum ByteSize {
   public static let kib = 1 << 10
   public static let mib = 1 << 20
   public static let gib = 1 << 30
+  public static let tib = 1 << 40
+
+  /// `bytes` in the largest binary unit that keeps it at 1 or more, to three significant
+  /// figures: `512 MiB`, `1.50 GiB`, `16.0 TiB`.
+  public static func describe(_ bytes: Int) -> String {
+    let units: [(Int, String)] = [(tib, "TiB"), (gib, "GiB"), (mib, "MiB"), (kib, "KiB")]
+    guard let (size, name) = units.first(where: { bytes >= $0.0 }) else { return "\(bytes) B" }
+    if bytes % size == 0 { return "\(bytes / size) \(name)" }
+    let value = Double(bytes) / Double(size)
+    let decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2
+    return "\(formatted(value, decimals: decimals)) \(name)"
+  }
+
+  /// `value` with `decimals` digits after the point, rounded half away from zero.
+  static func formatted(_ value: Double, decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let whole = Int((value * scale).rounded())
+    guard decimals > 0 else { return "\(whole)" }
+    let divisor = Int(scale)
+    let fraction = String(whole % divisor)
+    return "\(whole / divisor).\(String(repeating: "0", count: decimals - fraction.count))\(fraction)"
+  }
 }

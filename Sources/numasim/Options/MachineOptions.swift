@@ -48,6 +48,16 @@ struct MachineOptions: ParsableArguments {
 
   /// Resolves the request, printing every problem and failing with exit code 1.
   func resolve() throws -> MachineRequest.Result {
+    let request = try request()
+    do {
+      return try request.resolve()
+    } catch {
+      throw CLIError.input(error.errors)
+    }
+  }
+
+  /// The request these options make.
+  func request() throws -> MachineRequest {
     var request = MachineRequest()
     request.configPath = config
     request.fromZoneinfo = fromZoneinfo
@@ -55,10 +65,6 @@ struct MachineOptions: ParsableArguments {
     request.kernel = kernel
     request.cpusPerNode = try parsedCPUs()
     request.assignments = assignments
-    do {
-      return try request.resolve()
-    } catch {
-      throw CLIError.input(error.errors)
-    }
+    return request
   }
 }

@@ -14,13 +14,16 @@ struct Run: ParsableCommand {
 
   @OptionGroup var machine: MachineOptions
 
-  @Option(help: "The run's seed (overrides the config's).")
+  @OptionGroup var admission: AdmissionOptions
+
+  @Option(parsing: .unconditional, help: "The run's seed (overrides the config's).")
   var seed: UInt64?
 
-  @Option(help: "Simulated time to measure (overrides the config's duration), e.g. 5s or 500ms.")
+  @Option(
+    parsing: .unconditional, help: "Simulated time to measure (overrides the config's duration), e.g. 5s or 500ms.")
   var duration: String?
 
-  @Option(help: "Simulated warm-up before measuring (overrides the config's warmup), e.g. 2s.")
+  @Option(parsing: .unconditional, help: "Simulated warm-up before measuring (overrides the config's warmup), e.g. 2s.")
   var warmup: String?
 
   @Option(help: "Results folder (default: Results/<config name>/).")
@@ -29,13 +32,20 @@ struct Run: ParsableCommand {
   @Flag(help: "Also print every metric as `name value` lines, like /proc/vmstat.")
   var vmstat = false
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Show simulated time, events/s and an ETA on stderr (default: when stderr is a terminal).")
+  var progress: Bool = SweepProgress.stderrIsTerminal
+
   func run() throws {
+    Interrupts.install()  // before any set-up, so an early Ctrl-C is seen by the first slice
     try reportingInputErrors {
       if let output {
         do { try ResultsFolder.check(output, option: "--output") } catch let e as InputErrors {
           throw CLIError.input(e.errors)
         }
       }
+      let limits = try admission.limits()
       let result = try machine.resolve()
       var config = result.runConfig
       if let seed { config.seed = seed }
@@ -55,17 +65,20 @@ struct Run: ParsableCommand {
         }
         config.warmup = d
       }
+      do {
+        try config.checkRunLength()
+        try Admission(config, machine: result.setup.machine).check(config, limits: limits)
+      } catch let e as InputErrors {
+        throw CLIError.input(try machine.request().attributingToCommandLine(e.errors))
+      }
       var simulation: Simulation
       do { simulation = try Simulation(config, setup: result.setup) } catch let e as InputErrors {
         throw CLIError.input(e.errors)
       }
-      let report = simulation.run()
+      let folder = output ?? "Results/\(config.name)"
+      let report = try runStreaming(&simulation, into: folder, limits: limits)
       print(report.text, terminator: "")
       if vmstat { print("\n" + report.vmstat, terminator: "") }
-      let folder = output ?? "Results/\(config.name)"
-      do { try RunOutput.write(report, config: config, to: folder) } catch {
-        throw CLIError.input([InputError(file: folder, message: "cannot write the results: \(error)")])
-      }
       print("results: \(folder)/")
       result.notes.forEach(printNote)
       if config.sweep != nil {
@@ -73,5 +86,51 @@ struct Run: ParsableCommand {
           "note: this config has a sweep: section; this run used its base values (`numasim sweep` runs the grid)")
       }
     }
+  }
+
+  /// Runs with the time series and stalls streamed into a staged folder, then writes the
+  /// rest and puts the folder in place; on an interrupt, a budget overrun or a write error,
+  /// removes the staged folder, so nothing half-done is left.
+  func runStreaming(_ simulation: inout Simulation, into folder: String, limits: Admission.Limits) throws -> RunReport {
+    func cannotWrite(_ error: FileWriteError) -> CLIError {
+      CLIError.input([InputError(file: folder, message: "cannot write the results: \(error)")])
+    }
+    let staged: StagedFolder
+    let series: SeriesFiles
+    do {
+      staged = try StagedFolder(target: folder)
+      series = try SeriesFiles(
+        in: staged, setup: simulation.setup, groupNames: simulation.model.workload.groups.map(\.group.name))
+    } catch { throw cannotWrite(error) }
+    let display = RunProgress(enabled: progress)
+    var control = RunControl()
+    control.maxEvents = limits.maxEvents
+    control.isStopRequested = { Interrupts.isRequested }
+    control.record = { rows, stalls in try series.append(rows, stalls) }
+    control.progress = { display.update($0) }
+    let report: RunReport
+    do {
+      report = try simulation.run(control: control)
+      display.finish()
+      try series.close()
+      try RunOutput.write(report, config: simulation.config, into: staged, includingSeries: false)
+      try staged.commit()
+    } catch let stop as RunStop {
+      display.finish()
+      try? series.close()
+      staged.abandon()
+      if case .interrupted = stop {
+        printNote("numasim: \(stop.description); nothing written to \(folder)/")
+        throw ExitCode(Interrupts.exitCode)
+      }
+      throw CLIError.input([
+        InputError(file: simulation.config.file, message: "\(stop.description); nothing written to \(folder)/")
+      ])
+    } catch let error as FileWriteError {
+      try? series.close()
+      staged.abandon()
+      throw cannotWrite(error)
+    }
+    return report
   }
 }

@@ -20,7 +20,7 @@ struct Sweep: ParsableCommand {
   @Argument(help: "A YAML config with a sweep: section.")
   var config: String
 
-  @Option(help: "Runs at a time (default: the number of cores).")
+  @Option(parsing: .unconditional, help: "Runs at a time (default: the number of cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Option(help: "Run only shard K of N (1 <= K <= N): the grid points whose number is K-1 modulo N.")
@@ -40,11 +40,14 @@ struct Sweep: ParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Show progress with an ETA on stderr (default: when stderr is a terminal).")
   var progress: Bool = SweepProgress.stderrIsTerminal
 
+  @OptionGroup var admission: AdmissionOptions
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
   }
 
   func run() throws {
+    Interrupts.install()
     try reportingInputErrors {
       var shard: SweepShard?
       if let text = self.shard {
@@ -67,16 +70,36 @@ struct Sweep: ParsableCommand {
         print(sweep.spec.listing(shard: shard), terminator: "")
         return
       }
+      let limits = try admission.limits()
+      do {
+        try sweep.check(limits: limits, jobs: Swift.min(jobs, ProcessInfo.processInfo.activeProcessorCount))
+      } catch let e
+        as InputErrors
+      {
+        throw CLIError.input(e.errors)
+      }
       let folder = output ?? "Results/\(sweep.name)"
       do { try ResultsFolder.check(folder, option: "--output") } catch let e as InputErrors {
         throw CLIError.input(e.errors)
       }
       do { try sweep.claim(directory: folder) } catch let e as InputErrors { throw CLIError.input(e.errors) }
+      let maxEvents = limits.maxEvents
       let report: SweepRunner.Report
       do {
         report = try SweepRunner(showsProgress: progress).run(
-          points: sweep.points, jobs: jobs, shard: shard, outputDirectory: folder, runPoint: { try sweep.run($0) })
+          points: sweep.points, jobs: jobs, shard: shard, outputDirectory: folder,
+          runPoint: { point in
+            var control = RunControl()
+            control.maxEvents = maxEvents
+            control.isStopRequested = { Interrupts.isRequested }
+            return try sweep.run(point, control: control)
+          })
       } catch let error as SweepError {
+        if Interrupts.isRequested, case .runFailed(_, _, _, let finished) = error {
+          printNote(
+            "numasim: sweep interrupted; \(finished) finished runs are kept in \(folder)/points/: run again to resume")
+          throw ExitCode(Interrupts.exitCode)
+        }
         throw CLIError.input([InputError(file: folder, message: error.description)])
       }
       let points = sweep.spec.pointCount

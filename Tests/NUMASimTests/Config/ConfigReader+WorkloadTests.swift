@@ -53,6 +53,7 @@ import Testing
   @Test(arguments: [
     ("0", ConfigRate.requestsPerSecond(0)), ("1e3/s", .requestsPerSecond(1000)),
     ("1.5K/s", .bytesPerSecond(1536)), ("2 000 / us", .requestsPerSecond(2e9)), ("1B/ns", .bytesPerSecond(1e9)),
+    ("1E3", .requestsPerSecond(1000)), ("2.5e+4/s", .requestsPerSecond(25_000)),
   ])
   func parsesMoreRates(text: String, rate: ConfigRate) {
     #expect(ConfigReader.parseRate(text) == rate)

@@ -39,8 +39,8 @@ import Testing
 
   @Test(arguments: [
     ("available: 3 nodes (0-2)\nnode 0 cpus: 0\nnode 0 size: 100 MB\n", "says 3 nodes but 1"),
-    ("node 0 cpus: a b\n", "bad CPU number"),
-    ("garbage\n", "unexpected 'garbage'"),
+    ("node 0 cpus: a b\n", "n.txt:1:14: cpus: expected a CPU number, found 'a'"),
+    ("garbage\n", "n.txt:1:1: unexpected 'garbage'"),
     ("node 0 cpus: 0\nnode 0 size: 100 MB\nnode distances:\nnode 0\n  0:  10  20\n", "not square"),
     ("", "no 'node N cpus:' lines"),
   ])
@@ -49,6 +49,35 @@ import Testing
       _ = try NumactlImport(text: text, file: "n.txt").machine()
     } throws: { error in
       "\(error)".hasPrefix("n.txt") && "\(error)".contains(fragment)
+    }
+  }
+
+  @Test func windowsLineEndingsReadTheSame() throws {
+    let crlf = try NumactlImport(text: sample.replacingOccurrences(of: "\n", with: "\r\n"), file: "n.txt")
+    #expect(crlf.nodes == (try NumactlImport(text: sample, file: "n.txt")).nodes)
+  }
+
+  @Test func numbersPastTheLimitsAreRefusedAtTheirColumn() {
+    let huge = sample.replacingOccurrences(of: "node 1 size: 8062 MB", with: "node 1 size: 17592186044416 MB")
+    #expect {
+      try NumactlImport(text: huge, file: "n.txt")
+    } throws: { error in
+      "\(error)" == "n.txt:6:14: size: a size in MB 17592186044416 is out of range 0...16777215"
+    }
+    let node = sample.replacingOccurrences(of: "node 1 cpus:", with: "node 1000000 cpus:")
+    #expect {
+      try NumactlImport(text: node, file: "n.txt")
+    } throws: { error in
+      "\(error)".hasPrefix("n.txt:5:6: node: a node number 1000000 is out of range")
+    }
+  }
+
+  @Test func aMissingNodeIsNamedAtItsLine() {
+    let gap = sample.replacingOccurrences(of: "node 1 ", with: "node 2 ")
+    #expect {
+      try NumactlImport(text: gap, file: "n.txt")
+    } throws: { error in
+      "\(error)" == "n.txt:5:1: node: nodes must be numbered 0...1; node 1 is missing"
     }
   }
 }

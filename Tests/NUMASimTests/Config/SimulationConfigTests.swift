@@ -113,4 +113,29 @@ import Testing
   @Test func missingConfigFile() {
     #expect(throws: InputErrors.self) { try SimulationConfig.load(path: "/nonexistent.yaml") }
   }
+
+  @Test func aSampleIntervalLongerThanTheRunIsRefusedAtItsKey() {
+    #expect {
+      try SimulationConfig.parse(yaml: "duration: 1s\nsample_interval: 2s\n", file: "c.yaml")
+    } throws: { error in
+      "\(error)"
+        == "c.yaml:2:18: sample_interval: the sample interval (2.0 s) is longer than the measured duration (1.0 s): the run would take no samples"
+    }
+  }
+
+  @Test func aRunLongerThanTheLimitIsRefused() {
+    #expect {
+      try SimulationConfig.parse(yaml: "duration: 2000000000s\n", file: "c.yaml")
+    } throws: { error in
+      "\(error)" == "c.yaml:1:11: duration: warmup + duration is longer than 1000000000 s"
+    }
+  }
+
+  @Test func aNameWithAControlCharacterIsRefused() {
+    #expect {
+      try SimulationConfig.parse(yaml: "name: \"a\\0b\"\n", file: "c.yaml")
+    } throws: { error in
+      "\(error)".hasPrefix("c.yaml:1:7: name: 'a\\0b' cannot name a results folder")
+    }
+  }
 }

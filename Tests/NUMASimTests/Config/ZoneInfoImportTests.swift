@@ -85,4 +85,34 @@ import Testing
   @Test func missingFileIsAnError() {
     #expect(throws: InputError.self) { try ZoneInfoImport(path: "/nonexistent/zoneinfo") }
   }
+
+  @Test func windowsAndOldMacLineEndingsReadTheSame() throws {
+    let text =
+      "Node 0, zone   Normal\n  pages free     100\n        spanned  4096\n        present  4096\n        managed  4000\n"
+    let lf = try ZoneInfoImport(text: text, file: "z")
+    #expect(try ZoneInfoImport(text: text.replacingOccurrences(of: "\n", with: "\r\n"), file: "z").zones == lf.zones)
+    #expect(try ZoneInfoImport(text: text.replacingOccurrences(of: "\n", with: "\r"), file: "z").zones == lf.zones)
+    #expect(lf.zones.first?.managed == 4000)
+  }
+
+  @Test func aNodeBeyondMaxNumNodesIsRefusedAtItsLine() {
+    #expect {
+      try ZoneInfoImport(text: "Node 0, zone DMA\n  spanned 1\nNode 1000000, zone Normal\n", file: "z")
+    } throws: { error in
+      "\(error)" == "z:3:6: Node: node 1000000 is beyond MAX_NUMNODES (1024)"
+    }
+  }
+
+  @Test func aBadValueIsPlacedAtItsColumnAndAnOutOfRangeOneRefused() {
+    #expect {
+      try ZoneInfoImport(text: "Node 0, zone DMA\n        spanned  lots\n", file: "z")
+    } throws: { error in
+      "\(error)" == "z:2:18: spanned: expected a number after 'spanned', found 'lots'"
+    }
+    #expect {
+      try ZoneInfoImport(text: "Node 0, zone DMA\n        spanned  99999999999999\n", file: "z")
+    } throws: { error in
+      "\(error)".hasPrefix("z:2:18: spanned: 99999999999999 is out of range")
+    }
+  }
 }

@@ -166,4 +166,31 @@ struct SchedulerTests {
     #expect(model.fingerprint.eventCount == UInt64(model.trace.count))
     #expect(model.fingerprint.description == "0x6f65bf36160fc375")
   }
+
+  @Test(arguments: [1, 2, 3, 7] as [UInt64])
+  func runInBoundedChunksMatchesOneRun(chunk: UInt64) {
+    var (whole, wholeModel) = makeScenario()
+    whole.run(until: .nanoseconds(500), handler: &wholeModel)
+
+    var (chunked, chunkedModel) = makeScenario()
+    var calls = 0
+    while !chunked.run(until: .nanoseconds(500), atMost: chunk, handler: &chunkedModel) { calls += 1 }
+    #expect(calls > 0)
+    #expect(chunkedModel.trace == wholeModel.trace)
+    #expect(chunked.now == whole.now)
+    #expect(chunked.processedEventCount == whole.processedEventCount)
+  }
+
+  @Test func aBoundedRunStopsAtItsLastEventsTime() {
+    var scheduler = Scheduler<TestEvent>()
+    for t in [1, 2, 3] as [Int] { scheduler.schedule(.marker(UInt64(t)), at: .seconds(t)) }
+    var recorder = Recorder()
+    #expect(!scheduler.run(until: .seconds(10), atMost: 2, handler: &recorder))
+    #expect(scheduler.now == .seconds(2))
+    #expect(scheduler.run(until: .seconds(10), atMost: 2, handler: &recorder))
+    #expect(scheduler.now == .seconds(10))
+    #expect(recorder.trace.count == 3)
+    // Zero allowed with nothing due is a finished run.
+    #expect(scheduler.run(until: .seconds(11), atMost: 0, handler: &recorder))
+  }
 }

@@ -37,6 +37,8 @@ import Testing
     "\"ab\"c",
     "\"ab\" ,c",
     "\"a\"\"",
+    "a\rb,c\n",
+    "\"a\"\rb\n",
   ])
   func rejectsMisplacedOrUnclosedQuotes(text: String) {
     #expect(CSVParser.parse(text) == nil)

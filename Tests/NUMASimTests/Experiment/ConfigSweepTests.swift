@@ -57,7 +57,7 @@ import Testing
   }
 
   @Test func commandLineSettingsApplyToEveryPoint() throws {
-    let overrides = try ConfigOverride.fromCommandLine(["duration=5ms", "sweep.replicates=3"])
+    let overrides = try ConfigOverride.fromCommandLine(["duration=5ms", "sample_interval=1ms", "sweep.replicates=3"])
     let sweep = try ConfigSweep.load(path: Self.file(Self.text), overrides: overrides)
     #expect(sweep.configs.allSatisfy { $0.duration == .milliseconds(5) })
     #expect(sweep.spec.replicates == 3)
@@ -105,7 +105,7 @@ import Testing
   @Test func aFolderRemembersItsConfig() throws {
     let sweep = try ConfigSweep.load(path: Self.file(Self.text))
     let other = try ConfigSweep.load(
-      path: Self.file(Self.text), overrides: ConfigOverride.fromCommandLine(["duration=5ms"]))
+      path: Self.file(Self.text), overrides: ConfigOverride.fromCommandLine(["duration=5ms", "sample_interval=1ms"]))
     #expect(sweep.fingerprint != other.fingerprint)
     let folder = try Fixtures.temporaryFolder("claim")
     try sweep.claim(directory: folder)
@@ -114,6 +114,35 @@ import Testing
     let second = try Fixtures.temporaryFolder("claim")
     try other.claim(directory: second)
     #expect(throws: InputErrors.self) { try ConfigSweep.checkFingerprints(of: [folder, second], into: folder) }
+  }
+
+  @Test func aFolderOfRunsWithoutItsConfigRecordIsRefused() throws {
+    let sweep = try ConfigSweep.load(path: Self.file(Self.text))
+    let folder = try Fixtures.temporaryFolder("unclaimed")
+    try FileManager.default.createDirectory(atPath: folder + "/points", withIntermediateDirectories: true)
+    #expect {
+      try sweep.claim(directory: folder)
+    } throws: { error in
+      "\(error)".contains("holds sweep runs but no sweep-config.txt")
+    }
+    let claimed = try Fixtures.temporaryFolder("claimed")
+    try sweep.claim(directory: claimed)
+    #expect {
+      try ConfigSweep.checkFingerprints(of: [claimed, folder], into: claimed)
+    } throws: { error in
+      "\(error)".contains("has no sweep-config.txt")
+    }
+  }
+
+  @Test func everyPointIsAdmittedBeforeAnyRuns() throws {
+    let sweep = try ConfigSweep.load(path: Self.file(Self.text))
+    #expect(sweep.admissions.count == sweep.spec.pointCount)
+    try sweep.check(limits: .init(maxMemoryBytes: 1 << 40, maxEvents: 1 << 40), jobs: 2)
+    #expect {
+      try sweep.check(limits: .init(maxMemoryBytes: 1 << 20, maxEvents: 1 << 40), jobs: 1)
+    } throws: { error in
+      "\(error)".contains("machine: the run needs about") && "\(error)".contains("(at sweep point 0: ")
+    }
   }
 
   @Test func aKeyThatCannotBeSetIsReportedBeforeAnyPointIsRead() throws {

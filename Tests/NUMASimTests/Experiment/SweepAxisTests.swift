@@ -97,6 +97,10 @@ import Testing
     ("{linear: [1, 2]}", "g.yaml:1:4: sweep.grid.k: expected \(SweepAxis.shapes); found keys linear"),
     ("{linear: [1, 2], points: x}", "g.yaml:1:29: sweep.grid.k.points: expected an integer, found 'x'"),
     ("{linear: [1, 2], points: -3}", "g.yaml:1:29: sweep.grid.k.points: a range needs at least 2 points, found -3"),
+    (
+      "{linear: [0.5, 2.5], points: 1000000000}",
+      "g.yaml:1:33: sweep.grid.k.points: 1000000000 points is more than the 1000000 runs a sweep may have"
+    ),
     ("{linear: [1], points: 3}", "g.yaml:1:13: sweep.grid.k.linear: expected [from, to]"),
     ("{linear: [1, 2, 3], points: 3}", "g.yaml:1:13: sweep.grid.k.linear: expected [from, to]"),
     ("{linear: 5, points: 3}", "g.yaml:1:13: sweep.grid.k.linear: expected [from, to]"),

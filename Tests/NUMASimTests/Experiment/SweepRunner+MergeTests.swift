@@ -124,7 +124,7 @@ import Testing
     try "garbage\n".write(toFile: a + "/points/0-1.csv", atomically: true, encoding: .utf8)
     #expect(
       throws: SweepError.badRecord(
-        path: a + "/points/0-1.csv", problem: "not a run record (expected a metric,type,value table)")
+        path: a + "/points/0-1.csv", problem: PointRecord.damaged)
     ) {
       try SweepRunner.merge(directories: [a], into: a)
     }

@@ -161,6 +161,20 @@ import Testing
     #expect(PointRecord.decode(PointRecord.encode(row)) == row)
     #expect(PointRecord.decode("point,value\n1,2\n") == nil)
   }
+
+  @Test func anEditedPointFileStopsTheResumeBeforeAnyRun() throws {
+    let dir = Self.scratch()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    _ = try Self.run(dir)
+    let path = dir + "/points/1-2.csv"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    try text.replacingOccurrences(of: "pages,int,", with: "pages,int,9").write(
+      toFile: path, atomically: true, encoding: .utf8)
+    try FileManager.default.removeItem(atPath: dir + "/points/0-0.csv")
+    #expect(throws: SweepError.badRecord(path: path, problem: PointRecord.damaged)) { try Self.run(dir) }
+    // The missing run was not run either.
+    #expect(!FileManager.default.fileExists(atPath: dir + "/points/0-0.csv"))
+  }
 }
 
 /// A thread-safe call counter for tests.

@@ -55,3 +55,14 @@ import Testing
     #expect(ByteSize.gib == 1_073_741_824)
   }
 }
+
+@Suite struct ByteSizeDescribeTests {
+  @Test func sizesReadAsPeopleWriteThem() {
+    #expect(ByteSize.describe(512) == "512 B")
+    #expect(ByteSize.describe(512 * ByteSize.mib) == "512 MiB")
+    #expect(ByteSize.describe(3 * ByteSize.gib / 2) == "1.50 GiB")
+    #expect(ByteSize.describe(MachineLimits.bytes) == "16.0 TiB")
+    #expect(ByteSize.describe(155 * ByteSize.mib + 1) == "155 MiB")
+    #expect(ByteSize.formatted(0.005, decimals: 2) == "0.01")
+  }
+}
