@@ -101,6 +101,8 @@ public struct Admission: Sendable, Equatable {
 
   /// `3.6 M`, `1.2 G`, `950 k`, `12`.
   public static func describe(events: Double) -> String {
+    guard events.isFinite else { return "infinitely many" }
+    if events >= 1e15 { return String(format: "%.1e", events) }
     let units: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
     guard let (size, name) = units.first(where: { events >= $0.0 }) else { return "\(Int(events))" }
     let v = events / size

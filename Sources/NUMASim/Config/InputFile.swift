@@ -36,9 +36,32 @@ public enum InputFile {
       throw InputError(file: path, message: "cannot read \(what): permission denied")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw InputError(file: path, message: "cannot read \(what): it is not UTF-8 text")
+      let (line, column) = firstInvalidUTF8(in: Array(data))
+      throw InputError(file: path, line: line, column: column, message: "cannot read \(what): it is not UTF-8 text")
     }
     return text
+  }
+
+  /// The line and column (1-based, in bytes) of the first byte that is not valid UTF-8.
+  static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int) {
+    var line = 1
+    var lineStart = 0
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+      let valid =
+        length > 0 && i + length <= bytes.count
+        && (1..<length).allSatisfy { bytes[i + $0] >> 6 == 0b10 }
+        && String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+      guard valid else { break }
+      if b == 0x0A {
+        line += 1
+        lineStart = i + 1
+      }
+      i += length
+    }
+    return (line, i - lineStart + 1)
   }
 
   /// The lines of `text`, split at `\n`, `\r\n` or a bare `\r`, so a dump saved on Windows

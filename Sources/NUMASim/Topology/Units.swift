@@ -66,6 +66,7 @@ public enum ByteSize {
   static func formatted(_ value: Double, decimals: Int) -> String {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
+    guard abs(value * scale) < 9e18 else { return "\(value)" }  // beyond Int: Swift's own form
     let whole = Int((value * scale).rounded())
     guard decimals > 0 else { return "\(whole)" }
     let divisor = Int(scale)

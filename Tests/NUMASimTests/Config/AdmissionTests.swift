@@ -52,7 +52,7 @@ import Testing
       try Admission(config).check(config, limits: .init(maxMemoryBytes: 1 << 40, maxEvents: 500_000_000))
     } throws: { error in
       "\(error)"
-        == "a.yaml:9:14: workload[0].arrival: the run implies about 20.0 G events, more than the budget of 500 M "
+        == "a.yaml:9:24: workload[0].arrival: the run implies about 20.0 G events, more than the budget of 500 M "
         + "(lower the rate or the duration, or raise the budget with --max-events)"
     }
   }
@@ -87,5 +87,7 @@ import Testing
     #expect(Admission.Limits.availableMemoryBytes() > 0)
     #expect(Admission.describe(events: 950) == "950")
     #expect(Admission.describe(events: 3_628_364) == "3.6 M")
+    #expect(Admission.describe(events: 2.5e300) == "2.5e+300")
+    #expect(Admission.describe(events: .infinity) == "infinitely many")
   }
 }

@@ -25,7 +25,10 @@ import Testing
     #expect(message(dir.path) == "\(dir.path): cannot read the config: it is a folder")
     let binary = dir.appendingPathComponent("b.yaml")
     try Data([0xff, 0xfe, 0xc3, 0x28]).write(to: binary)
-    #expect(message(binary.path) == "\(binary.path): cannot read the config: it is not UTF-8 text")
+    #expect(message(binary.path) == "\(binary.path):1:1: cannot read the config: it is not UTF-8 text")
+    let late = dir.appendingPathComponent("late.yaml")
+    try Data(Array("a: 1\nname: caf\u{e9}-".utf8) + [0xE9, 0x0A]).write(to: late)
+    #expect(message(late.path) == "\(late.path):2:13: cannot read the config: it is not UTF-8 text")
   }
 
   @Test func linesSplitAtEveryLineEnding() {

@@ -138,4 +138,12 @@ import Testing
       "\(error)".hasPrefix("c.yaml:1:7: name: 'a\\0b' cannot name a results folder")
     }
   }
+
+  @Test func aWholeMachineProblemIsPlacedAtTheMachineKey() {
+    #expect {
+      try SimulationConfig.parse(yaml: "seed: 3\nmachine:\n  nodes: [{memory: 0, cpus: 1}]\n", file: "c.yaml")
+    } throws: { error in
+      "\(error)" == "c.yaml:3:3: machine: no node has memory"
+    }
+  }
 }

@@ -64,5 +64,6 @@ import Testing
     #expect(ByteSize.describe(MachineLimits.bytes) == "16.0 TiB")
     #expect(ByteSize.describe(155 * ByteSize.mib + 1) == "155 MiB")
     #expect(ByteSize.formatted(0.005, decimals: 2) == "0.01")
+    #expect(ByteSize.formatted(1e300, decimals: 1) == "1e+300")
   }
 }
