@@ -15,7 +15,8 @@ import Foundation
 /// so `rename(2)` is atomic). ``commit()`` moves an existing target aside to
 /// `.NAME.old-<pid>`, renames the staging folder into place and removes the old one;
 /// ``abandon()`` removes the staging folder. A process killed meanwhile leaves only hidden
-/// `.partial-` or `.old-` folders, which no reader takes for results.
+/// `.partial-` or `.old-` folders, which no reader takes for results and the next run to the
+/// same target removes.
 public struct StagedFolder: Sendable {
   /// Where the results go.
   public let target: String
@@ -32,9 +33,24 @@ public struct StagedFolder: Sendable {
     staging = AtomicFile.join(parent, ".\(name).partial-\(getpid())")
     aside = AtomicFile.join(parent, ".\(name).old-\(getpid())")
     try AtomicFile.createDirectory(parent)
-    try? FileManager.default.removeItem(atPath: staging)  // left by a killed run of this pid
+    Self.removeAbandoned(in: parent, name: name)
     guard mkdir(staging, 0o755) == 0 else {
       throw FileWriteError(path: staging, operation: "mkdir", reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// Removes `.NAME.partial-<pid>` and `.NAME.old-<pid>` folders in `parent` whose process
+  /// is gone (a run killed before it could clean up), and this process's own.
+  static func removeAbandoned(in parent: String, name: String) {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+    for entry in entries {
+      for kind in [".partial-", ".old-"] {
+        let prefix = ".\(name)\(kind)"
+        guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
+        if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+          try? FileManager.default.removeItem(atPath: AtomicFile.join(parent, entry))
+        }
+      }
     }
   }
 

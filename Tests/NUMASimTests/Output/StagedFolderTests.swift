@@ -49,4 +49,17 @@ import Testing
     staged.abandon()
     #expect(Self.listing(root) == ["run"])
   }
+
+  @Test func aKilledRunsPartialFolderIsRemovedByTheNextRun() throws {
+    let root = try Self.scratch()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    // No process has pid 2^22 + 1 (above Linux's pid_max of 2^22).
+    let stale = root + "/.run.partial-4194305"
+    let other = root + "/.other.partial-4194305"
+    for d in [stale, other] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
+    let staged = try StagedFolder(target: root + "/run")
+    #expect(!FileManager.default.fileExists(atPath: stale))
+    #expect(FileManager.default.fileExists(atPath: other))  // another target's: not ours to remove
+    staged.abandon()
+  }
 }
