@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # build folder so that `make run` and `make test` never rebuild each other's products.
 TEST_BUILD := NUMASIM_CHECKS=1 $(SWIFT) test -c release --scratch-path .build-test -Xswiftc -enable-testing
 
-.PHONY: deps build release run test lint format bench results docs clean
+.PHONY: deps build release run test lint format bench speed results docs clean
 
 # Install what a fresh Debian machine lacks (GSL and pkg-config), only when missing.
 deps:
@@ -43,6 +43,15 @@ bench: release
 
 # The curated example outputs in Results/: the default run and the watermark sweep (about
 # 6 minutes on 2 cores). Deterministic: only metadata.json's wall time changes between runs.
+# The README's speed table: `bench model` of every example config (not the sweep), in CPU time
+# of the run only, written between the README's speed markers.
+speed: release
+	@for c in Configs/*.yaml; do case $$c in *sweep*) ;; *) .build/release/numasim bench model $$c --markdown || exit 1;; esac; \
+	  done | awk '!seen[$$0]++' > .speed.md
+	@awk 'FNR == NR { table = table $$0 "\n"; next } /<!-- speed:begin -->/ { print; printf "%s", table; skip = 1; next } \
+	  /<!-- speed:end -->/ { skip = 0 } !skip' .speed.md README.md > .README.speed && mv .README.speed README.md && rm .speed.md
+	@echo "README.md: speed table rewritten"
+
 results: release
 	.build/release/numasim run Configs/default.yaml --output Results/default
 	rm -rf Results/sweep-watermarks

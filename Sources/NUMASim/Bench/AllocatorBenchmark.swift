@@ -64,26 +64,3 @@ public struct AllocatorBenchmark: Sendable {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
   }
 }
-
-/// The built-in default scenario as a benchmark: page operations per CPU-second and simulated
-/// seconds per wall-clock second.
-public struct ModelBenchmark: Sendable {
-  public var config: SimulationConfig
-
-  public init(config: SimulationConfig) { self.config = config }
-
-  /// Runs the scenario and returns its `RESULT` line.
-  public func run() throws(InputErrors) -> String {
-    let cpuStart = AllocatorBenchmark.cpuSeconds()
-    var sim = try Simulation(config)
-    let report = sim.run()
-    let cpu = AllocatorBenchmark.cpuSeconds() - cpuStart
-    let simulated = (config.warmup + config.duration).seconds
-    return String(
-      format:
-        "RESULT bench=model config=%@ events=%llu page_ops=%llu cpu_seconds=%.4f wall_seconds=%.4f page_ops_per_cpu_sec=%.0f events_per_cpu_sec=%.0f sim_seconds_per_wall_second=%.2f",
-      config.name, report.events, report.pageOperations, cpu, report.wallSeconds,
-      Double(report.pageOperations) / Swift.max(cpu, 1e-9), Double(report.events) / Swift.max(cpu, 1e-9),
-      simulated / Swift.max(report.wallSeconds, 1e-9))
-  }
-}
