@@ -88,7 +88,7 @@ public struct MachineRequest: Sendable {
     let setup = try config.setUp()
     var notes: [String] = []
     if let path = fromZoneinfo ?? { if case .zoneinfo(let p, _) = config.machine.source { p } else { nil } }() {
-      if let dump = try? ZoneInfoImport(path: path) { notes = dump.driftNotes(against: setup) }
+      if let dump = try? ZoneInfoImport(path: path) { notes = dump.missingSizeNotes + dump.driftNotes(against: setup) }
     }
     for key in SysctlKey.unmodelledSettings(in: setup.sysctl) {
       notes.append("note: \(key.qualifiedName) is set but changes nothing: the model does not read it yet")

@@ -28,7 +28,7 @@ public struct NumactlImport: Sendable {
     for (i, raw) in InputFile.lines(text).enumerated() {
       let n = i + 1
       let line = raw.trimmingCharacters(in: .whitespaces)
-      if line.isEmpty { continue }
+      if line.isEmpty || PastedText.isNoise(raw) { continue }
       let slices = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
       let words = slices.map(String.init)
       func fail(_ m: String, at word: Int = 0, field: String? = nil) -> InputError {
@@ -80,6 +80,8 @@ public struct NumactlImport: Sendable {
         var row: [Int] = []
         for k in 1..<words.count { row.append(try number(k, 0...255, "a distance", field: "distance")) }
         distances.append(row)
+      } else if let header, !header.isEmpty, distances.count == header.count {
+        break  // text pasted after a complete distance table
       } else {
         throw fail("unexpected '\(ZoneInfoImport.quoted(line))'; is this 'numactl -H' output?")
       }

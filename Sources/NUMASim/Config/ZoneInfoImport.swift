@@ -23,6 +23,9 @@ public struct DumpedZone: Hashable, Sendable {
   public var pcpHigh: [Int] = []
   public var pcpHighMin: Int?
   public var pcpHighMax: Int?
+  /// The size fields the dump gave (`spanned`, `present`, `managed`): a dump cut short with
+  /// `grep -A` or `head` may lack some.
+  public var sizesGiven: Set<String> = []
 }
 
 /// Reads a real `/proc/zoneinfo` and builds the machine it describes.
@@ -45,7 +48,7 @@ public struct ZoneInfoImport: Sendable {
     for (i, raw) in InputFile.lines(text).enumerated() {
       let lineNumber = i + 1
       let line = raw.trimmingCharacters(in: .whitespaces)
-      if line.isEmpty { continue }
+      if line.isEmpty || PastedText.isNoise(raw) { continue }
       if line.hasPrefix("Node ") {
         // "Node 0, zone      DMA"
         let words = raw.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
@@ -138,11 +141,33 @@ public struct ZoneInfoImport: Sendable {
       }
       if key == "present", !sawManaged.contains(z) { zones[z].managed = value }
       if key == "managed" { sawManaged.insert(z) }
+      if key == "spanned" || key == "present" || key == "managed" { zones[z].sizesGiven.insert(key) }
+    }
+    // A zone cut short takes its missing sizes from those it has (see ``missingSizeNotes``).
+    for z in zones.indices {
+      let given = zones[z].sizesGiven
+      if !given.contains("present"), given.contains("managed") { zones[z].present = zones[z].managed }
+      if !given.contains("spanned") { zones[z].spanned = Swift.max(zones[z].spanned, zones[z].present) }
     }
     guard !zones.isEmpty else {
       throw InputError(file: file, line: 1, message: "no 'Node N, zone NAME' sections found; is this /proc/zoneinfo?")
     }
     self.zones = zones
+  }
+
+  /// One note per zone whose sizes the dump does not give in full (a cut paste), saying what
+  /// was taken instead.
+  public var missingSizeNotes: [String] {
+    zones.compactMap { z in
+      let missing = ["spanned", "present", "managed"].filter { !z.sizesGiven.contains($0) }
+      guard !missing.isEmpty else { return nil }
+      let place = "\(file):\(z.line): Node \(z.node), zone \(z.name)"
+      if z.sizesGiven.isEmpty {
+        return "note: \(place): the dump gives no spanned, present or managed (cut short?); the zone is taken as empty"
+      }
+      return "note: \(place): the dump gives no \(missing.joined(separator: ", ")) (cut short?); "
+        + "taken as spanned \(z.spanned), present \(z.present), managed \(z.managed)"
+    }
   }
 
   /// At most 80 characters of `text`, for quoting a line in a message.

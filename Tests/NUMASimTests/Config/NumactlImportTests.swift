@@ -80,4 +80,16 @@ import Testing
       "\(error)" == "n.txt:5:1: node: nodes must be numbered 0...1; node 1 is missing"
     }
   }
+
+  @Test func aPasteWithPromptsAndTrailingTextReadsTheSame() throws {
+    let pasted = "user@db1:~$ numactl -H\n" + sample + "\nuser@db1:~$ exit\nlogout\n"
+    let read = try NumactlImport(text: pasted, file: "n.txt")
+    #expect(read.nodes == (try NumactlImport(text: sample, file: "n.txt")).nodes)
+    #expect(read.distances == [[10, 21], [21, 10]])
+    // Text in the middle is still an error at its line.
+    #expect(throws: InputError.self) {
+      try NumactlImport(
+        text: sample.replacingOccurrences(of: "node distances:", with: "oops\nnode distances:"), file: "n")
+    }
+  }
 }

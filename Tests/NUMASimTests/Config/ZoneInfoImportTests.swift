@@ -116,3 +116,62 @@ import Testing
     }
   }
 }
+
+@Suite struct ZoneInfoPasteTests {
+  static let zone = """
+    Node 0, zone   Normal
+      pages free     100
+            min      10
+            low      12
+            high     14
+            spanned  4096
+            present  4096
+            managed  4000
+    """
+
+  @Test func promptsCommentsAndGrepSeparatorsAreSkipped() throws {
+    let clean = try ZoneInfoImport(text: Self.zone, file: "z")
+    let pasted = "$ cat /proc/zoneinfo\n# from db1, 2026-11-30\n" + Self.zone + "\n--\nuser@db1:~$ \n"
+    let read = try ZoneInfoImport(text: pasted, file: "z")
+    #expect(read.zones.map(\.managed) == clean.zones.map(\.managed))
+    #expect(read.zones.first?.line == 3)  // line numbers are the paste's own
+    #expect(read.missingSizeNotes.isEmpty)
+  }
+
+  @Test func aZoneCutShortTakesWhatIsThereAndSaysWhatIsMissing() throws {
+    let cut =
+      "Node 0, zone DMA\n  per-node stats\n      nr_inactive_anon 5\n--\n"
+      + Self.zone
+      .replacingOccurrences(of: "        managed  4000\n", with: "").replacingOccurrences(of: "managed  4000", with: "")
+    let read = try ZoneInfoImport(text: cut, file: "z")
+    #expect(read.zones.count == 2)
+    #expect(read.zones[1].managed == 4096 && read.zones[1].spanned == 4096)
+    #expect(
+      read.missingSizeNotes == [
+        "note: z:1: Node 0, zone DMA: the dump gives no spanned, present or managed (cut short?); the zone is taken as empty",
+        "note: z:5: Node 0, zone Normal: the dump gives no managed (cut short?); taken as spanned 4096, present 4096, managed 4096",
+      ])
+  }
+
+  @Test func realMalformationIsStillAnErrorAtItsLine() {
+    #expect {
+      try ZoneInfoImport(text: "$ cat /proc/zoneinfo\nhello\n" + Self.zone, file: "z")
+    } throws: { error in
+      "\(error)".hasPrefix("z:2:1: expected 'Node N, zone NAME' before 'hello'")
+    }
+  }
+}
+
+@Suite struct PastedTextTests {
+  @Test(arguments: [
+    "$ numactl -H", "# cat /proc/zoneinfo", "$ sudo numactl -H", "user@host:~$ numactl -H", "[root@db1 ~]# cat x",
+    "root@db1:/tmp# ", "host% numactl -H", "--", "  # a comment", ">",
+  ])
+  func noise(line: String) { #expect(PastedText.isNoise(Substring(line))) }
+
+  @Test(arguments: [
+    "Node 0, zone DMA", "  pages free 12", "node 0 cpus: 0 1", "  0:  10  21", "available: 2 nodes (0-1)",
+    "node distances:", "        protection: (0, 1, 2)", "-- x", "a>b",
+  ])
+  func dumpLines(line: String) { #expect(!PastedText.isNoise(Substring(line))) }
+}
