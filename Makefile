@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # build folder so that `make run` and `make test` never rebuild each other's products.
 TEST_BUILD := NUMASIM_CHECKS=1 $(SWIFT) test -c release --scratch-path .build-test -Xswiftc -enable-testing
 
-.PHONY: deps build release run test lint format bench speed results docs clean
+.PHONY: deps build release run install test lint format bench speed results docs clean
 
 # Install what a fresh Debian machine lacks (GSL and pkg-config), only when missing.
 deps:
@@ -20,6 +20,11 @@ release: deps
 # The main job: the built-in default scenario.
 run: release
 	.build/release/numasim
+
+# Put numasim on PATH: PREFIX/bin (default /usr/local/bin; DESTDIR for packaging).
+PREFIX ?= /usr/local
+install: release
+	install -D -m 755 .build/release/numasim $(DESTDIR)$(PREFIX)/bin/numasim
 
 # Unit, property, scenario and CLI tests: an optimised build (the scenario tests simulate
 # seconds of machine time) that keeps preconditions, bounds and overflow checks (no
