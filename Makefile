@@ -58,9 +58,9 @@ speed: release
 	@echo "README.md: speed table rewritten"
 
 results: release
-	.build/release/numasim run Configs/default.yaml --output Results/default
-	rm -rf Results/sweep-watermarks
-	.build/release/numasim sweep Configs/sweep-watermarks.yaml --no-progress --output Results/sweep-watermarks
+	.build/release/numasim run Configs/default.yaml --output Results/curated/default
+	rm -rf Results/curated/sweep-watermarks
+	.build/release/numasim sweep Configs/sweep-watermarks.yaml --no-progress --output Results/curated/sweep-watermarks
 
 clean:
 	rm -rf .build .build-test

@@ -15,7 +15,7 @@ import Testing
   }
 
   static func summary() throws -> [Row] {
-    let path = CLIRunner.packageRoot.appendingPathComponent("Results/sweep-watermarks/sweep-summary.csv").path
+    let path = CLIRunner.packageRoot.appendingPathComponent("Results/curated/sweep-watermarks/sweep-summary.csv").path
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
     let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     return lines.dropFirst().map { line in
