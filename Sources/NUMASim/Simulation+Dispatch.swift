@@ -30,12 +30,14 @@ extension SimulationModel {
     scheduleWriteback(&s)
     let stall = task.reclaim.isEmpty ? 0 : costs.nanoseconds(of: task.reclaim)
     let allocNs = costs.allocationNanoseconds()
+    // The task's time in the allocator, reclaim included (saturating: costs come from the config).
+    let inAllocator = CostModel.adding(allocNs, stall)
     var accessNs: UInt64 = 0
     if let p = result {
       let node = allocator.zones[p.zone].id.node.index
       accessNs = CostModel.adding(
-        UInt64(latency[from: NodeID(cpuNode[cpu]), to: NodeID(node)]), costs.accessJitterNanoseconds(), times: 1)
-      setUp(p, group: g, now: now.saturatingAdding(.nanoseconds(CostModel.adding(allocNs, stall, times: 1))), &s)
+        UInt64(latency[from: NodeID(cpuNode[cpu]), to: NodeID(node)]), costs.accessJitterNanoseconds())
+      setUp(p, group: g, now: now.saturatingAdding(.nanoseconds(inAllocator)), &s)
       if measuring {
         stats.allocations &+= 1
         if node != cpuNode[cpu] { stats.remoteAllocations &+= 1 }
@@ -53,7 +55,7 @@ extension SimulationModel {
       }
     }
     if measuring {
-      stats.allocationLatency.record(CostModel.adding(CostModel.adding(allocNs, stall, times: 1), accessNs, times: 1))
+      stats.allocationLatency.record(CostModel.adding(inAllocator, accessNs))
       stats.allocatorNanoseconds &+= allocNs
       stats.accessNanoseconds &+= accessNs
       if result != nil { stats.accessLatency.record(accessNs) }

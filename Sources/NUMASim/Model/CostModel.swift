@@ -39,6 +39,12 @@ public struct CostModel {
     return rounded >= 18_446_744_073_709_549_568 ? .max : UInt64(rounded)
   }
 
+  /// `a + b`, saturating at `UInt64.max`.
+  @inline(__always) static func adding(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? .max : sum
+  }
+
   /// `a + b × count`, saturating at `UInt64.max`.
   @inline(__always) static func adding(_ a: UInt64, _ b: UInt64, times count: Int) -> UInt64 {
     let (product, o1) = b.multipliedReportingOverflow(by: UInt64(count))
@@ -62,7 +68,7 @@ public struct CostModel {
     add(work.swappedOut, Self.swapOut)
     add(work.writebackStarted, Self.writeback)
     add(work.unmapped, Self.unmap)
-    for _ in 0..<work.throttled { ns = Self.adding(ns, draw(Self.throttle, scale: 1e6), times: 1) }
+    for _ in 0..<work.throttled { ns = Self.adding(ns, draw(Self.throttle, scale: 1e6)) }
     return ns
   }
 

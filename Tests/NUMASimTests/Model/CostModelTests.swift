@@ -45,4 +45,15 @@ import Testing
     #expect((0..<100).map { _ in x.accessJitterNanoseconds() } == (0..<100).map { _ in y.accessJitterNanoseconds() })
     #expect(x.writebackCompletion() == y.writebackCompletion())
   }
+
+  @Test func drawnTimesSaturateInsteadOfTrapping() {
+    #expect(CostModel.nanoseconds(2.5) == 3)
+    #expect(CostModel.nanoseconds(2.5, rounding: .towardZero) == 2)
+    #expect(CostModel.nanoseconds(-1) == 0 && CostModel.nanoseconds(.nan) == 0)
+    #expect(CostModel.nanoseconds(1e300) == .max)
+    #expect(CostModel.adding(.max - 1, 5) == .max)
+    #expect(CostModel.adding(7, 3) == 10)
+    #expect(CostModel.adding(1, .max / 2, times: 3) == .max)
+    #expect(CostModel.adding(1, 4, times: 3) == 13)
+  }
 }
