@@ -79,7 +79,7 @@ extension SimulationModel {
     case .fileClean, .kernel: break
     }
     if kind.isOnLRU {
-      allocator.memmap.mapcount[Int(page)] = Int16(Swift.min(workload.groups[g].drawMapcount(), Int(Int16.max)))
+      allocator.memmap[Int(page)].mapcount = Int16(Swift.min(workload.groups[g].drawMapcount(), Int(Int16.max)))
       if workload.groups[g].isHot() { allocator.memmap.set(page, .hot) }
     }
     reclaim.addNewFolio(&allocator, page, order: p.order, mm: g, file: kind.isOnLRU ? kind.isFile : nil)
@@ -126,7 +126,7 @@ extension SimulationModel {
     guard measuring else { return }
     stats.samples += 1
     var free = 0
-    for (z, zone) in allocator.zones.enumerated() where zone.isManaged {
+    for (z, zone) in allocator.zones.elements.enumerated() where zone.isManaged {
       free += zone.freePages
       if zone.freePages < zone.mark(.min) { stats.belowMin[z] += 1 }
       if zone.freePages < zone.mark(.low) { stats.belowLow[z] += 1 }

@@ -3,8 +3,7 @@
 /// The run summary taken from a finished model: the one place that reads the model's
 /// internals for output.
 extension RunSummary {
-  init(model m: SimulationModel, config: SimulationConfig, setup: MachineSetup, events: UInt64) {
-    let a = m.allocator
+  init(model m: borrowing SimulationModel, config: SimulationConfig, setup: MachineSetup, events: UInt64) {
     let s = m.stats
     name = config.name
     seed = config.seed
@@ -12,16 +11,16 @@ extension RunSummary {
     warmup = config.warmup
     duration = config.duration
     self.events = events
-    counters = a.counters
-    countersMeasured = a.counters.since(s.baseline ?? VMCounters(zoneCount: a.zonesPerNode))
+    counters = m.allocator.counters
+    countersMeasured = m.allocator.counters.since(s.baseline ?? VMCounters(zoneCount: m.allocator.zonesPerNode))
     numaMeasured = NUMAStat.allCases.map { stat in
-      (0..<a.zoneCount).reduce(0) {
+      (0..<m.allocator.zoneCount).reduce(0) {
         let i = $1 * NUMAStat.count + stat.rawIndex
-        return $0 &+ (a.numaStats[i] &- (s.baselineNUMA.isEmpty ? 0 : s.baselineNUMA[i]))
+        return $0 &+ (m.allocator.numaStats[i] &- (s.baselineNUMA.isEmpty ? 0 : s.baselineNUMA[i]))
       }
     }
     let samples = Double(Swift.max(s.samples, 1))
-    zones = a.zones.enumerated().filter { $0.element.isManaged }.map { z, zone in
+    zones = m.allocator.zones.elements.enumerated().filter { $0.element.isManaged }.map { z, zone in
       ZoneSummary(
         flatIndex: z, node: zone.id.node.index, type: zone.type,
         belowMinPercent: Double(s.belowMin[z]) / samples * 100, belowLowPercent: Double(s.belowLow[z]) / samples * 100,
@@ -35,21 +34,20 @@ extension RunSummary {
   }
 
   /// The end-of-run `/proc/zoneinfo` state.
-  static func snapshot(_ m: SimulationModel, _ setup: MachineSetup) -> ZoneInfoSnapshot {
-    let a = m.allocator
+  static func snapshot(_ m: borrowing SimulationModel, _ setup: MachineSetup) -> ZoneInfoSnapshot {
     var snapshot = ZoneInfoSnapshot.boot(setup)
-    for (z, zone) in a.zones.enumerated() {
+    for (z, zone) in m.allocator.zones.elements.enumerated() {
       let n = zone.id.node.index
       let i = zone.id.index
       snapshot.zones[n][i].freePages = zone.freePages
       snapshot.zones[n][i].boost = zone.watermarks.boost
       snapshot.zones[n][i].zoneStats[ZoneStat.nrFreePages.index] = zone.freePages
       for stat in NUMAStat.allCases {
-        snapshot.zones[n][i].numaStats[stat.index] = Int(a.numaStats[z * NUMAStat.count + stat.rawIndex])
+        snapshot.zones[n][i].numaStats[stat.index] = Int(m.allocator.numaStats[z * NUMAStat.count + stat.rawIndex])
       }
-      for cpu in 0..<a.cpuCount {
-        snapshot.zones[n][i].pcpCount[cpu] = Int(a.pcp[a.pcpIndex(cpu: cpu, zone: z)].count)
-        snapshot.zones[n][i].pcpHigh[cpu] = Int(a.pcp[a.pcpIndex(cpu: cpu, zone: z)].high)
+      for cpu in 0..<m.allocator.cpuCount {
+        snapshot.zones[n][i].pcpCount[cpu] = Int(m.allocator.pcp[m.allocator.pcpIndex(cpu: cpu, zone: z)].count)
+        snapshot.zones[n][i].pcpHigh[cpu] = Int(m.allocator.pcp[m.allocator.pcpIndex(cpu: cpu, zone: z)].high)
       }
     }
     for (n, node) in m.reclaim.nodes.enumerated() {

@@ -7,7 +7,7 @@ import Foundation
 /// Built from a ``SimulationConfig``; ``run()`` advances simulated time to
 /// `warmup + duration` and returns a ``RunReport``. Two runs of the same config and seed
 /// produce the same events in the same order.
-public struct Simulation {
+public struct Simulation: ~Copyable {
   public let config: SimulationConfig
   public let setup: MachineSetup
   public var scheduler = Scheduler<Event>(minimumCapacity: 1 << 16)
@@ -16,12 +16,12 @@ public struct Simulation {
   /// - Parameter setup: the config's machine as already set up (``SimulationConfig/setUp()``),
   ///   so that a command that has set it up for its checks does not do it again.
   public init(_ config: SimulationConfig, setup given: MachineSetup? = nil) throws(InputErrors) {
-    self.config = config
     let setup: MachineSetup
     if let given { setup = given } else { setup = try config.setUp() }
-    self.setup = setup
     let workload: WorkloadConfig
     if let w = config.workload { workload = w } else { workload = try .builtIn(for: setup.machine) }
+    self.config = config
+    self.setup = setup
     model = SimulationModel(config: config, setup: setup, workload: workload)
   }
 
@@ -79,7 +79,7 @@ public struct Simulation {
 
 /// The state the events act on: the kernel's memory state, the workload, the simulator's
 /// cost model and the run's measurements.
-public struct SimulationModel: EventHandler {
+public struct SimulationModel: ~Copyable, EventHandler {
   public typealias Payload = Event
   public var allocator: PageAllocator
   public var reclaim: Reclaim<AccessModel>
@@ -90,7 +90,7 @@ public struct SimulationModel: EventHandler {
   var measuring = false
   var checkInvariantsAfterEachEvent = false
   /// Per page frame: the generation of the free event scheduled for the folio it heads.
-  var freeGeneration: ContiguousArray<UInt32>
+  var freeGeneration: OwnedArray<UInt32>
   var generation: UInt32 = 0
   var interleave: [Int]
   var writebackScheduled = false
@@ -114,7 +114,7 @@ public struct SimulationModel: EventHandler {
     stats = RunStatistics(zones: allocator.zoneCount, nodes: allocator.nodeCount)
     costs = CostModel(config.costs, seeds: seeds)
     sampleInterval = config.sampleInterval
-    freeGeneration = ContiguousArray(repeating: 0, count: allocator.memmap.count)
+    freeGeneration = OwnedArray(repeating: 0, count: allocator.memmap.count)
     interleave = Array(repeating: 0, count: workload.groups.count)
     latency = setup.machine.latencies
     cpuNode = allocator.cpuNode
@@ -134,7 +134,7 @@ public struct SimulationModel: EventHandler {
   mutating func endWarmup() {
     measuring = true
     stats.baseline = allocator.counters
-    stats.baselineNUMA = Array(allocator.numaStats)
+    stats.baselineNUMA = allocator.numaStats.elements
   }
 
   public mutating func handle(_ event: Event, scheduler s: inout Scheduler<Event>) {

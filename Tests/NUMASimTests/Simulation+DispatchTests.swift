@@ -9,13 +9,12 @@ import Testing
     config.seed = 5
     var sim = try Simulation(config)
     _ = sim.run()
-    let m = sim.model
-    try m.reclaim.checkInvariants(m.allocator)
-    try m.allocator.checkInvariants()
+    try sim.model.reclaim.checkInvariants(sim.model.allocator)
+    try sim.model.allocator.checkInvariants()
     // The page cache is never freed by its owner: what it holds is on the file LRU.
-    let file = m.reclaim.nodes.reduce(0) { $0 + $1.lruvec.size(.inactiveFile) + $1.lruvec.size(.activeFile) }
-    #expect(m.reclaim.rmap.rss[0] == file)
-    #expect(m.stats.frees > 0 && m.stats.allocations > m.stats.frees)
+    let file = sim.model.reclaim.nodes.reduce(0) { $0 + $1.lruvec.size(.inactiveFile) + $1.lruvec.size(.activeFile) }
+    #expect(sim.model.reclaim.rmap.rss[0] == file)
+    #expect(sim.model.stats.frees > 0 && sim.model.stats.allocations > sim.model.stats.frees)
   }
 
   @Test func aStallDelaysTheCPUItHappenedOn() throws {

@@ -18,12 +18,11 @@ import Testing
   @Test func theZoneinfoSnapshotIsTheModelAtTheEnd() throws {
     var sim = try Simulation(SimulationConfig.parse(yaml: smallTwoNodeRun, file: "scenario.yaml"))
     let r = sim.run().summary
-    let a = sim.model.allocator
-    for (z, zone) in a.zones.enumerated() {
+    for (z, zone) in sim.model.allocator.zones.elements.enumerated() {
       let state = r.zoneinfo.zones[zone.id.node.index][zone.id.index]
       #expect(state.freePages == zone.freePages, "zone \(z)")
       #expect(state.zoneStats[ZoneStat.nrFreePages.index] == zone.freePages)
-      #expect(state.pcpCount[0] == Int(a.pcp[a.pcpIndex(cpu: 0, zone: z)].count))
+      #expect(state.pcpCount[0] == Int(sim.model.allocator.pcp[sim.model.allocator.pcpIndex(cpu: 0, zone: z)].count))
     }
     for (n, node) in sim.model.reclaim.nodes.enumerated() {
       #expect(r.zoneinfo.nodeStats[n][NodeStat.nrInactiveFile.index] == node.lruvec.size(.inactiveFile))

@@ -5,7 +5,7 @@
 /// Conformers are usually structs holding the whole model state. The scheduler calls
 /// `handle(_:scheduler:)` through a generic parameter resolved at compile time, so
 /// dispatch costs no existential box, witness-table call or closure context.
-public protocol EventHandler {
+public protocol EventHandler: ~Copyable {
   /// The event type this handler understands, typically a closed `enum`.
   associatedtype Payload: BitwiseCopyable
 
@@ -126,7 +126,7 @@ public struct Scheduler<Payload: BitwiseCopyable> {
   /// - Returns: `false` if no event was pending.
   /// - Complexity: O(log `pendingCount`) plus the handler's cost.
   @discardableResult
-  public mutating func step<Handler: EventHandler>(
+  public mutating func step<Handler: EventHandler & ~Copyable>(
     handler: inout Handler
   ) -> Bool where Handler.Payload == Payload {
     precondition(!isTopSpent, "step(handler:) called from inside a handler")
@@ -148,7 +148,7 @@ public struct Scheduler<Payload: BitwiseCopyable> {
   /// - Precondition: `limit >= now`.
   /// - Complexity: O(k log `pendingCount`) for k dispatched events, plus the handlers.
   @discardableResult
-  public mutating func run<Handler: EventHandler>(
+  public mutating func run<Handler: EventHandler & ~Copyable>(
     until limit: SimTime, handler: inout Handler
   ) -> UInt64 where Handler.Payload == Payload {
     precondition(limit >= now, "run(until: \(limit)) is before now (\(now))")
@@ -168,7 +168,7 @@ public struct Scheduler<Payload: BitwiseCopyable> {
   /// with `now` at the last one's time; a later call goes on with exactly the events one
   /// uninterrupted run would dispatch.
   /// - Precondition: `limit >= now`.
-  public mutating func run<Handler: EventHandler>(
+  public mutating func run<Handler: EventHandler & ~Copyable>(
     until limit: SimTime, atMost maxEvents: UInt64, handler: inout Handler
   ) -> Bool where Handler.Payload == Payload {
     precondition(limit >= now, "run(until: \(limit)) is before now (\(now))")
@@ -185,7 +185,7 @@ public struct Scheduler<Payload: BitwiseCopyable> {
 
   /// Advances the clock to `event`, hands it to `handler`, and removes it from the queue.
   @inline(__always)
-  private mutating func dispatch<Handler: EventHandler>(
+  private mutating func dispatch<Handler: EventHandler & ~Copyable>(
     _ event: ScheduledEvent<Payload>, to handler: inout Handler
   ) where Handler.Payload == Payload {
     now = event.time

@@ -35,7 +35,8 @@ public struct AccessModel: AccessedBits {
   }
 
   /// Whether the folio headed by `page` was referenced since its node was last scanned.
-  public func isReferenced(_ page: PageIndex, owner: Int?, node: Int, now: SimTime, memmap m: Memmap) -> Bool {
+  public func isReferenced(_ page: PageIndex, owner: Int?, node: Int, now: SimTime, memmap m: borrowing Memmap) -> Bool
+  {
     guard m.has(page, .hot) else { return false }
     guard let o = owner, o < referenceInterval.count, referenceInterval[o] > 0 else { return true }
     let delta = Double(now.nanoseconds &- lastScan[node].nanoseconds) / 1e9

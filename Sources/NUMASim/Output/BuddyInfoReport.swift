@@ -4,9 +4,9 @@
 ///
 /// Mirrors: `frag_show_print()` in mm/vmstat.c (Linux 6.18).
 public enum BuddyInfoReport {
-  public static func render(_ a: PageAllocator) -> String {
+  public static func render(_ a: borrowing PageAllocator) -> String {
     var out = ""
-    for zone in a.zones where zone.isPopulated {
+    for zone in a.zones.elements where zone.isPopulated {
       out += "Node \(zone.id.node.index), zone \(ZoneInfoReport.pad(zone.type.kernelName, 8)) "
       for order in 0..<Buddy.orderCount {
         out += ZoneInfoReport.pad(String(a.nrFree[zone.flatIndex * Buddy.orderCount + order]), 6) + " "
@@ -23,11 +23,11 @@ public enum BuddyInfoReport {
 /// `pagetypeinfo_showblockcount_print()` in mm/vmstat.c (Linux 6.18), with CMA and Isolate
 /// columns as Debian's kernels print them.
 public enum PageTypeInfoReport {
-  public static func render(_ a: PageAllocator) -> String {
+  public static func render(_ a: borrowing PageAllocator) -> String {
     var out = ""
     let types = MigrateType.allCases
     for node in 0..<a.nodeCount where a.nodeHasMemory(node) {
-      let zones = a.zones.filter { $0.id.node.index == node && $0.isPopulated }
+      let zones = a.zones.elements.filter { $0.id.node.index == node && $0.isPopulated }
       out += "Page block order: \(Buddy.pageblockOrder)\nPages per block:  \(Buddy.pageblockPages)\n\n"
       out += ZoneInfoReport.padRight("Free pages count per migrate type at order", 43) + " "
       for order in 0..<Buddy.orderCount { out += ZoneInfoReport.pad(String(order), 6) + " " }

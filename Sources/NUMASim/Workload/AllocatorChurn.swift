@@ -35,7 +35,7 @@ public struct AllocatorChurn: Sendable {
   /// Runs the churn, leaving the held blocks allocated.
   public func run(on a: inout PageAllocator) -> Result {
     let stream = SeedSequence(masterSeed: seed).makeStream("allocator-churn")
-    let managed = a.zones.reduce(0) { $0 + $1.managed }
+    let managed = a.zones.elements.reduce(0) { $0 + $1.managed }
     let limit = Int(Double(managed) * fill)
     var held: [AllocatedPage] = []
     var result = Result()

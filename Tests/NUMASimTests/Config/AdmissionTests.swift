@@ -40,7 +40,7 @@ import Testing
     let machine = try #require(config.builtMachine)
     let spanned = machine.nodes.flatMap(\.zones).reduce(0) { $0 + $1.spanned.count }
     #expect(a.frames == spanned)
-    #expect(Admission.bytesPerFrame == 15 + 4 + 4 + 32)
+    #expect(Admission.bytesPerFrame == 16 + 4 + 4 + 32)
     #expect(a.memoryBytes > Admission.baseBytes + spanned * Admission.bytesPerFrame)
     #expect(a.memoryBytes < Admission.baseBytes + spanned * Admission.bytesPerFrame + 16 * ByteSize.mib)
   }

@@ -8,9 +8,9 @@ import Testing
     var m = Memmap(count: 2)
     m.set(1, .hot)
     let model = AccessModel(referenceInterval: [0], nodes: 1, stream: RandomStream(seed: 1))
-    #expect(!model.isReferenced(0, owner: 0, node: 0, now: .seconds(1), memmap: m))
-    #expect(model.isReferenced(1, owner: 0, node: 0, now: .seconds(1), memmap: m))
-    #expect(model.isReferenced(1, owner: nil, node: 0, now: .seconds(1), memmap: m))
+    #expect(model.isReferenced(0, owner: 0, node: 0, now: .seconds(1), memmap: m) == false)
+    #expect(model.isReferenced(1, owner: 0, node: 0, now: .seconds(1), memmap: m) == true)
+    #expect(model.isReferenced(1, owner: nil, node: 0, now: .seconds(1), memmap: m) == true)
   }
 
   @Test func aHotPageIsReferencedWithProbabilityOneMinusExpOfTheGapOverItsInterval() throws {

@@ -7,7 +7,7 @@ import Testing
   @Test func oneLinePerPopulatedZoneWithElevenPaddedOrders() throws {
     let a = try makeAllocator()
     let lines = BuddyInfoReport.render(a).split(separator: "\n", omittingEmptySubsequences: false)
-    let populated = a.zones.filter(\.isPopulated)
+    let populated = a.zones.elements.filter(\.isPopulated)
     #expect(lines.count == populated.count + 1)
     #expect(lines.last == "")
     for (line, zone) in zip(lines, populated) {
@@ -24,7 +24,7 @@ import Testing
   @Test func freeBlocksAddUpToTheFreePages() throws {
     var a = try makeAllocator()
     _ = a.allocate(AllocationRequest(order: 3, gfp: .kernel, cpu: 0))
-    for zone in a.zones where zone.isPopulated {
+    for zone in a.zones.elements where zone.isPopulated {
       let pages = (0..<11).reduce(0) { $0 + a.nrFree[zone.flatIndex * 11 + $1] << $1 }
       #expect(pages == zone.freePages, "\(zone.type)")
     }
@@ -49,7 +49,7 @@ import Testing
     let a = try makeAllocator()
     let text = PageTypeInfoReport.render(a)
     let blockLines = text.split(separator: "\n").drop { !$0.hasPrefix("Number of blocks type") }.dropFirst()
-    #expect(blockLines.count == a.zones.filter(\.isPopulated).count)
+    #expect(blockLines.count == a.zones.elements.filter(\.isPopulated).count)
     for line in blockLines {
       let counts = line.split(separator: " ").suffix(6).compactMap { Int($0) }
       #expect(counts.count == 6)

@@ -16,7 +16,9 @@ func makeAllocator(
 
 /// Reclaim for an allocator: kswapd on each node's first CPU, `mms` address spaces whose hot
 /// pages are always referenced, and `swapPages` of swap.
-func makeReclaim(_ a: PageAllocator, mms: Int = 1, swapPages: Int = 0, swappiness: Int = 60) -> Reclaim<AccessModel> {
+func makeReclaim(_ a: borrowing PageAllocator, mms: Int = 1, swapPages: Int = 0, swappiness: Int = 60) -> Reclaim<
+  AccessModel
+> {
   Reclaim(
     nodes: (0..<a.nodeCount).map { n in a.cpuNode.firstIndex(of: n) ?? 0 }, frames: a.memmap.count, mms: mms,
     swapPages: swapPages, swappiness: swappiness,
@@ -43,4 +45,12 @@ extension Reclaim {
     }
     return n
   }
+}
+
+/// An allocator, its reclaim side and one value a test set-up found (a zone, say): tuples
+/// cannot hold the noncopyable allocator.
+struct TestMachine: ~Copyable {
+  var a: PageAllocator
+  var r: Reclaim<AccessModel>
+  var value = 0
 }

@@ -25,7 +25,7 @@ import Testing
     let r = AllocatorChurn(operations: 3000, fill: 0.05).run(on: &a)
     #expect(r.allocations + r.failures + r.frees == 3000)
     #expect(r.frees > 0)
-    let managed = a.zones.reduce(0) { $0 + $1.managed }
+    let managed = a.zones.elements.reduce(0) { $0 + $1.managed }
     // Frees start once the held pages reach the fill; one more block of at most 512 pages may go over it.
     #expect(r.heldPages >= 0 && r.heldPages < Int(Double(managed) * 0.05) + 512)
     try a.checkInvariants()
@@ -44,6 +44,6 @@ import Testing
     let one = AllocatorChurn(operations: 2000, fill: 0.1, seed: 7).run(on: &a)
     #expect(AllocatorChurn(operations: 2000, fill: 0.1, seed: 7).run(on: &b) == one)
     #expect(AllocatorChurn(operations: 2000, fill: 0.1, seed: 8).run(on: &c) != one)
-    #expect(a.zones.map(\.freePages) == b.zones.map(\.freePages))
+    #expect(a.zones.elements.map(\.freePages) == b.zones.elements.map(\.freePages))
   }
 }

@@ -39,19 +39,19 @@ extension PageAllocator {
       }
     }
     precondition(memmapSize < Int(Memmap.none), "the machine has more page frames than the memmap can index")
-    self.zones = zones
+    self.zones = OwnedArray(zones)
     memmap = Memmap(count: memmapSize)
-    freeLists = ContiguousArray(repeating: PageList(), count: zones.count * Buddy.orderCount * MigrateType.modelled)
-    nrFree = ContiguousArray(repeating: 0, count: zones.count * Buddy.orderCount)
-    pageblockType = ContiguousArray(repeating: MigrateType.movable.rawValue, count: pageblocks)
+    freeLists = OwnedArray(repeating: PageList(), count: zones.count * Buddy.orderCount * MigrateType.modelled)
+    nrFree = OwnedArray(repeating: 0, count: zones.count * Buddy.orderCount)
+    pageblockType = OwnedArray(repeating: MigrateType.movable.rawValue, count: pageblocks)
     var pcp: ContiguousArray<PerCPUPages> = []
     cpuNode = Array(repeating: 0, count: machine.onlineCPUs)
     for node in machine.nodes { for c in node.cpus { cpuNode[c.index] = node.id.index } }
     for _ in 0..<machine.onlineCPUs {
       for node in setup.zones { for z in node { pcp.append(PerCPUPages(limits: z.pcp, kernel: setup.kernel)) } }
     }
-    self.pcp = pcp
-    pcpLists = ContiguousArray(repeating: PageList(), count: pcp.count * PerCPU.listCount)
+    self.pcp = OwnedArray(pcp)
+    pcpLists = OwnedArray(repeating: PageList(), count: pcp.count * PerCPU.listCount)
     let zpn = zonesPerNode
     zonelists = setup.zonelists.map { list in list.zones.map { $0.node.index * zpn + $0.index } }
     nodeOrder = setup.zonelists.map { $0.nodeOrder.map(\.index) }
@@ -65,7 +65,7 @@ extension PageAllocator {
       table[bits] = GFPFlags(rawValue: UInt32(bits)).highestZoneIndex(on: machine.architecture)
     }
     gfpZoneTable = table
-    numaStats = ContiguousArray(repeating: 0, count: zones.count * NUMAStat.allCases.count)
+    numaStats = OwnedArray(repeating: 0, count: zones.count * NUMAStat.allCases.count)
     counters = VMCounters(zoneCount: zpn)
     for z in self.zones.indices { bootFree(zone: z) }
   }

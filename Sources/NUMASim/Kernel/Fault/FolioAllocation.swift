@@ -23,7 +23,7 @@ extension PageAllocator {
   /// mask, the anonymous one uses the VMA's `GFP_HIGHUSER_MOVABLE` (keeping `__GFP_THISNODE`).
   /// - Deviation: the fallback is one order-0 page, not the `2^order` base pages the kernel
   ///   goes on to fault or read; the group's next requests stand for the rest.
-  public mutating func allocateFolio<H: ReclaimHooks>(
+  public mutating func allocateFolio<H: ReclaimHooks & ~Copyable>(
     _ request: AllocationRequest, for kind: FaultKind, task: inout TaskContext, hooks: inout H
   ) -> AllocatedPage? {
     let isTHP = kind == .anonymous && request.order == Buddy.pageblockOrder

@@ -27,7 +27,7 @@ extension Reclaim {
     var page = 0
     while page < a.memmap.count {
       let p = PageIndex(page)
-      let order = a.memmap.has(p, .head) ? Int(a.memmap.order[page]) : 0
+      let order = a.memmap.has(p, .head) ? Int(a.memmap[page].order) : 0
       if rmap.owner(of: p) == victim { releaseFolio(&a, p, cpu: task.cpu) }
       page += 1 << order
     }

@@ -17,9 +17,9 @@ public struct PageList: Sendable, BitwiseCopyable {
   @inline(__always)
   public static func addHead(_ list: inout PageList, _ page: PageIndex, _ m: inout Memmap) {
     let p = Int(page)
-    m.prev[p] = Memmap.none
-    m.next[p] = list.head
-    if list.head != Memmap.none { m.prev[Int(list.head)] = page } else { list.tail = page }
+    m[p].prev = Memmap.none
+    m[p].next = list.head
+    if list.head != Memmap.none { m[Int(list.head)].prev = page } else { list.tail = page }
     list.head = page
     list.count += 1
   }
@@ -28,9 +28,9 @@ public struct PageList: Sendable, BitwiseCopyable {
   @inline(__always)
   public static func addTail(_ list: inout PageList, _ page: PageIndex, _ m: inout Memmap) {
     let p = Int(page)
-    m.next[p] = Memmap.none
-    m.prev[p] = list.tail
-    if list.tail != Memmap.none { m.next[Int(list.tail)] = page } else { list.head = page }
+    m[p].next = Memmap.none
+    m[p].prev = list.tail
+    if list.tail != Memmap.none { m[Int(list.tail)].next = page } else { list.head = page }
     list.tail = page
     list.count += 1
   }
@@ -39,12 +39,12 @@ public struct PageList: Sendable, BitwiseCopyable {
   @inline(__always)
   public static func remove(_ list: inout PageList, _ page: PageIndex, _ m: inout Memmap) {
     let p = Int(page)
-    let n = m.next[p]
-    let pr = m.prev[p]
-    if pr != Memmap.none { m.next[Int(pr)] = n } else { list.head = n }
-    if n != Memmap.none { m.prev[Int(n)] = pr } else { list.tail = pr }
-    m.next[p] = Memmap.none
-    m.prev[p] = Memmap.none
+    let n = m[p].next
+    let pr = m[p].prev
+    if pr != Memmap.none { m[Int(pr)].next = n } else { list.head = n }
+    if n != Memmap.none { m[Int(n)].prev = pr } else { list.tail = pr }
+    m[p].next = Memmap.none
+    m[p].prev = Memmap.none
     list.count -= 1
   }
 }

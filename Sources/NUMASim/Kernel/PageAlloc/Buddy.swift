@@ -30,7 +30,7 @@ extension PageAllocator {
     let li = freeListIndex(zone: zone, order: order, mt: mt)
     if tail { PageList.addTail(&freeLists[li], page, &memmap) } else { PageList.addHead(&freeLists[li], page, &memmap) }
     memmap.set(page, .buddy)
-    memmap.order[Int(page)] = UInt8(order)
+    memmap[Int(page)].order = UInt8(order)
     nrFree[zone &* Buddy.orderCount &+ order] &+= 1
     zones[zone].freePages &+= 1 << order
     if mt == Int(MigrateType.highatomic.rawValue) { zones[zone].freeHighatomic &+= 1 << order }
@@ -41,7 +41,7 @@ extension PageAllocator {
   mutating func deleteFromFreeList(_ page: PageIndex, zone: Int, order: Int, mt: Int) {
     PageList.remove(&freeLists[freeListIndex(zone: zone, order: order, mt: mt)], page, &memmap)
     memmap.clear(page, .buddy)
-    memmap.order[Int(page)] = 0
+    memmap[Int(page)].order = 0
     nrFree[zone &* Buddy.orderCount &+ order] &-= 1
     zones[zone].freePages &-= 1 << order
     if mt == Int(MigrateType.highatomic.rawValue) { zones[zone].freeHighatomic &-= 1 << order }
@@ -94,7 +94,7 @@ extension PageAllocator {
       buddyPFN = pfn ^ (1 << order)
       guard zone.spans(pfn: buddyPFN) else { break }
       let buddy = zone.page(pfn: buddyPFN)
-      guard memmap.has(buddy, .buddy), Int(memmap.order[Int(buddy)]) == order else { break }
+      guard memmap.has(buddy, .buddy), Int(memmap[Int(buddy)].order) == order else { break }
       let buddyMT = pageblockMigratetype(zone: z, pfn: buddyPFN)
       if order >= Buddy.pageblockOrder, buddyMT != migratetype,
         !Self.isMergeable(migratetype) || !Self.isMergeable(buddyMT)
@@ -115,7 +115,7 @@ extension PageAllocator {
       let hb = higherBuddyPFN
       if zone.spans(pfn: hb) {
         let hp = zone.page(pfn: hb)
-        toTail = memmap.has(hp, .buddy) && Int(memmap.order[Int(hp)]) == order + 1
+        toTail = memmap.has(hp, .buddy) && Int(memmap[Int(hp)].order) == order + 1
       }
     }
     addToFreeList(page, zone: z, order: order, mt: pageblockMigratetype(zone: z, pfn: pfn), tail: toTail)
@@ -143,7 +143,7 @@ extension PageAllocator {
     while p < end {
       let page = zone.page(pfn: p)
       if memmap.has(page, .buddy) {
-        let o = Int(memmap.order[Int(page)])
+        let o = Int(memmap[Int(page)].order)
         if move {
           deleteFromFreeList(page, zone: z, order: o, mt: old)
           addToFreeList(page, zone: z, order: o, mt: new)

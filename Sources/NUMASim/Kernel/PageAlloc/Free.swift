@@ -7,7 +7,7 @@ extension PageAllocator {
   /// in mm/page_alloc.c (Linux 6.18). Highatomic and isolated pageblocks bypass the pcp lists.
   public mutating func free(_ page: PageIndex, order: Int, cpu: Int, zone z: Int? = nil) {
     let z = z ?? zoneIndex(of: page)
-    precondition(memmap.refcount[Int(page)] > 0, "freeing a free page")
+    precondition(memmap[Int(page)].refcount > 0, "freeing a free page")
     clearForFree(page, order: order)
     counters[.pgfree] &+= UInt64(1) << UInt64(order)
     let pfn = zones[z].pfn(page)
@@ -25,11 +25,11 @@ extension PageAllocator {
     let count = 1 << order
     for i in 0..<count {
       let p = Int(page) + i
-      memmap.flags[p] = 0
-      memmap.refcount[p] = 0
-      memmap.mapcount[p] = 0
-      if i > 0 { memmap.next[p] = Memmap.none }
+      memmap[p].flags = 0
+      memmap[p].refcount = 0
+      memmap[p].mapcount = 0
+      if i > 0 { memmap[p].next = Memmap.none }
     }
-    memmap.order[Int(page)] = 0
+    memmap[Int(page)].order = 0
   }
 }

@@ -16,7 +16,7 @@ extension PageAllocator {
   /// `node_reclaim()` when `vm.zone_reclaim_mode` is set and it is within `RECLAIM_DISTANCE`;
   /// 6.18 first skips nodes whose kswapd is running, then retries without the skip.
   /// - Deviation: no cpusets, dirty-limit spreading, deferred struct-page init or unaccepted memory.
-  mutating func getPageFromFreelist<H: ReclaimHooks>(
+  mutating func getPageFromFreelist<H: ReclaimHooks & ~Copyable>(
     _ request: AllocationRequest, _ ac: AllocationContext, flags: AllocFlags, task: inout TaskContext,
     hooks: inout H
   ) -> AllocatedPage? {
@@ -95,7 +95,7 @@ extension PageAllocator {
   /// Mirrors: `rmqueue()`, `rmqueue_buddy()`, `prep_new_page()` and `zone_statistics()` in
   /// mm/page_alloc.c (Linux 6.18).
   @inline(__always)
-  mutating func rmqueue<H: ReclaimHooks>(
+  mutating func rmqueue<H: ReclaimHooks & ~Copyable>(
     preferredZone: Int, zone z: Int, request: AllocationRequest, ac: AllocationContext, flags: AllocFlags,
     task: inout TaskContext, hooks: inout H
   ) -> PageIndex? {
@@ -127,14 +127,14 @@ extension PageAllocator {
   /// refcount 1, and for `__GFP_COMP` a head page with its order and tails pointing at it.
   @inline(__always)
   mutating func prepNewPage(_ page: PageIndex, order: Int, gfp: GFPFlags) {
-    memmap.refcount[Int(page)] = 1
+    memmap[Int(page)].refcount = 1
     if order > 0, gfp.contains(.comp) {
       memmap.set(page, .head)
-      memmap.order[Int(page)] = UInt8(order)
+      memmap[Int(page)].order = UInt8(order)
       for i in 1..<(1 << order) {
         let tail = page + PageIndex(i)
         memmap.set(tail, .tail)
-        memmap.next[Int(tail)] = page
+        memmap[Int(tail)].next = page
       }
     }
   }

@@ -16,7 +16,7 @@ extension PageAllocator {
   public func checkInvariants() throws(AllocatorInvariantViolation) {
     func fail(_ s: String) -> AllocatorInvariantViolation { AllocatorInvariantViolation(description: s) }
     var owner = [UInt8](repeating: 0, count: memmap.count)  // 1 free, 2 pcp
-    for (z, zone) in zones.enumerated() {
+    for (z, zone) in zones.elements.enumerated() {
       var free = 0
       var freeHighatomic = 0
       for order in 0..<Buddy.orderCount {
@@ -27,10 +27,10 @@ extension PageAllocator {
           var n: Int32 = 0
           var previous = Memmap.none
           while p != Memmap.none {
-            guard memmap.prev[Int(p)] == previous else {
+            guard memmap[Int(p)].prev == previous else {
               throw fail("zone \(z) order \(order) mt \(mt): broken prev link at \(p)")
             }
-            guard memmap.has(p, .buddy), Int(memmap.order[Int(p)]) == order else {
+            guard memmap.has(p, .buddy), Int(memmap[Int(p)].order) == order else {
               throw fail("zone \(z): page \(p) on the order-\(order) list is not a free order-\(order) block")
             }
             let pfn = zone.pfn(p)
@@ -45,7 +45,7 @@ extension PageAllocator {
             for i in 0..<(1 << order) {
               let q = Int(p) + i
               guard owner[q] == 0, memmap.pageFlags(PageIndex(q)).isDisjoint(with: [.reserved, .hole, .pcp]),
-                memmap.refcount[q] == 0
+                memmap[q].refcount == 0
               else { throw fail("zone \(z): frame \(q) of free block \(p) is also in another state") }
               owner[q] = 1
             }
@@ -54,7 +54,7 @@ extension PageAllocator {
               if zone.spans(pfn: buddyPFN) {
                 let b = zone.page(pfn: buddyPFN)
                 let bmt = pageblockMigratetype(zone: z, pfn: buddyPFN)
-                if memmap.has(b, .buddy), Int(memmap.order[Int(b)]) == order,
+                if memmap.has(b, .buddy), Int(memmap[Int(b)].order) == order,
                   order < Buddy.pageblockOrder || bmt == mt || (Self.isMergeable(bmt) && Self.isMergeable(mt))
                 {
                   throw fail("zone \(z): free buddies at pfn \(pfn) and \(buddyPFN) of order \(order) were not merged")
@@ -65,7 +65,7 @@ extension PageAllocator {
             if mt == Int(MigrateType.highatomic.rawValue) { freeHighatomic += 1 << order }
             n += 1
             previous = p
-            p = memmap.next[Int(p)]
+            p = memmap[Int(p)].next
           }
           guard n == list.count, previous == list.tail else {
             throw fail("zone \(z) order \(order) mt \(mt): list count or tail is wrong")
@@ -98,7 +98,7 @@ extension PageAllocator {
               owner[Int(p) + i] = 2
             }
             pages += 1 << Int32(order)
-            p = memmap.next[Int(p)]
+            p = memmap[Int(p)].next
           }
         }
         guard pages == pcp[pi].count else {

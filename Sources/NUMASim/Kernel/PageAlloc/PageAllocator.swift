@@ -5,7 +5,7 @@
 /// Every page frame of every zone is a memmap record, and every allocation takes the path
 /// Linux takes (`__alloc_pages` → `get_page_from_freelist` → `rmqueue`). State lives in flat
 /// arrays indexed by small integers so that the hot path does no reference counting.
-public struct PageAllocator: Sendable {
+public struct PageAllocator: ~Copyable, Sendable {
   public let kernel: KernelVersion
   public let architecture: Architecture
   public let sysctl: SysctlVM
@@ -16,17 +16,17 @@ public struct PageAllocator: Sendable {
 
   public var memmap: Memmap
   /// Flat: `node * zonesPerNode + zone_idx`.
-  public var zones: ContiguousArray<ZoneState>
+  public var zones: OwnedArray<ZoneState>
   /// `free_area[order].free_list[mt]`, flat: `(zone * orderCount + order) * MigrateType.modelled + mt`.
-  public var freeLists: ContiguousArray<PageList>
+  public var freeLists: OwnedArray<PageList>
   /// `free_area[order].nr_free`, flat: `zone * orderCount + order`.
-  public var nrFree: ContiguousArray<Int>
+  public var nrFree: OwnedArray<Int>
   /// Pageblock migratetypes, all zones.
-  public var pageblockType: ContiguousArray<UInt8>
+  public var pageblockType: OwnedArray<UInt8>
   /// Flat: `cpu * zoneCount + zone`.
-  public var pcp: ContiguousArray<PerCPUPages>
+  public var pcp: OwnedArray<PerCPUPages>
   /// Flat: `(cpu * zoneCount + zone) * PerCPU.listCount + pindex`.
-  public var pcpLists: ContiguousArray<PageList>
+  public var pcpLists: OwnedArray<PageList>
   /// Flat zone indices of each node's fallback zonelist (populated zones, highest first).
   public var zonelists: [[Int]]
   /// Each node's fallback node order.
@@ -45,7 +45,7 @@ public struct PageAllocator: Sendable {
   public var cpuNode: [Int]
   public var distances: DistanceMatrix
   /// Per-zone NUMA counters, flat: `zone * NUMAStat.count + stat` (allocations).
-  public var numaStats: ContiguousArray<UInt64>
+  public var numaStats: OwnedArray<UInt64>
   public var counters: VMCounters
 
   /// Total zones (`nodeCount * zonesPerNode`).

@@ -65,7 +65,7 @@ extension PageAllocator {
       for _ in 0..<batch {
         guard let page = rmqueue(zone: zone, order: order, mt: mt, flags: flags) else { break }
         memmap.set(page, .pcp)
-        memmap.order[Int(page)] = UInt8(order)
+        memmap[Int(page)].order = UInt8(order)
         PageList.addTail(&pcpLists[li], page, &memmap)
         taken &+= 1
       }
@@ -117,7 +117,7 @@ extension PageAllocator {
     var p = pcp[pi]
     p.allocFactor >>= 1
     memmap.set(page, .pcp)
-    memmap.order[Int(page)] = UInt8(order)
+    memmap[Int(page)].order = UInt8(order)
     PageList.addHead(&pcpLists[pi &* PerCPU.listCount &+ pindex], page, &memmap)
     p.count &+= 1 << Int32(order)
     let batch = p.batch
@@ -198,7 +198,7 @@ extension PageAllocator {
         let page = pcpLists[base + pindex].tail
         PageList.remove(&pcpLists[base + pindex], page, &memmap)
         memmap.clear(page, .pcp)
-        memmap.order[Int(page)] = 0
+        memmap[Int(page)].order = 0
         count -= 1 << order
         pcp[pi].count &-= 1 << Int32(order)
         let pfn = zones[zone].pfn(page)

@@ -5,7 +5,7 @@
 /// The allocator calls these at the points `__alloc_pages_slowpath()` does, with the
 /// allocating task's context; what they cost is the simulation's business. Each receives the
 /// allocator to act on.
-public protocol ReclaimHooks {
+public protocol ReclaimHooks: ~Copyable {
   /// Whether the node's kswapd is running (6.18's `get_page_from_freelist()` skips such nodes first).
   func kswapdIsRunning(node: Int) -> Bool
   /// `wakeup_kswapd(zone, gfp, order, highest_zoneidx)`.
@@ -32,7 +32,7 @@ public protocol ReclaimHooks {
     task: inout TaskContext
   ) -> Bool
   /// `zone_reclaimable_pages(zone)`, for `should_reclaim_retry()`.
-  func reclaimablePages(_ allocator: PageAllocator, zone: Int) -> Int
+  func reclaimablePages(_ allocator: borrowing PageAllocator, zone: Int) -> Int
 }
 
 /// Hooks for an allocator with nothing to reclaim: kswapd wake-ups are counted, everything
@@ -62,5 +62,5 @@ public struct NoReclaim: ReclaimHooks {
   public mutating func outOfMemory(
     _ a: inout PageAllocator, request: AllocationRequest, context: AllocationContext, task: inout TaskContext
   ) -> Bool { false }
-  public func reclaimablePages(_ a: PageAllocator, zone: Int) -> Int { 0 }
+  public func reclaimablePages(_ a: borrowing PageAllocator, zone: Int) -> Int { 0 }
 }

@@ -9,7 +9,7 @@ extension PageAllocator {
   /// Mirrors: `__alloc_pages_noprof()` in mm/page_alloc.c (Linux 6.18): `prepare_alloc_pages()`,
   /// one `get_page_from_freelist()` at the low watermark with `alloc_flags_nofragment()`, then
   /// `__alloc_pages_slowpath()`.
-  public mutating func allocate<H: ReclaimHooks>(
+  public mutating func allocate<H: ReclaimHooks & ~Copyable>(
     _ request: AllocationRequest, task: inout TaskContext, hooks: inout H
   ) -> AllocatedPage? {
     let ac = context(for: request)
@@ -36,7 +36,7 @@ extension PageAllocator {
   /// - Deviation: compaction is a hook with no retry loop of its own
   ///   (`should_compact_retry()` is not modelled); no cpusets; `__GFP_NOFAIL` gives up after
   ///   `MAX_RECLAIM_RETRIES` OOM rounds instead of looping forever.
-  mutating func slowPath<H: ReclaimHooks>(
+  mutating func slowPath<H: ReclaimHooks & ~Copyable>(
     _ request: AllocationRequest, _ ac: AllocationContext, task: inout TaskContext, hooks: inout H
   ) -> AllocatedPage? {
     let order = request.order
@@ -107,7 +107,7 @@ extension PageAllocator {
   /// Wakes the kswapd of every node in the zonelist once.
   ///
   /// Mirrors: `wake_all_kswapds()` in mm/page_alloc.c (Linux 6.18).
-  mutating func wakeAllKswapds<H: ReclaimHooks>(
+  mutating func wakeAllKswapds<H: ReclaimHooks & ~Copyable>(
     _ request: AllocationRequest, _ ac: AllocationContext, task: inout TaskContext, hooks: inout H
   ) {
     var last = -1
@@ -128,9 +128,9 @@ extension PageAllocator {
   /// `MAX_RECLAIM_RETRIES` rounds without progress (progress counts only up to
   /// `PAGE_ALLOC_COSTLY_ORDER`), releasing highatomic blocks first; otherwise retry if any
   /// zone would pass its min watermark with its reclaimable pages counted as free.
-  mutating func shouldReclaimRetry<H: ReclaimHooks>(
+  mutating func shouldReclaimRetry<H: ReclaimHooks & ~Copyable>(
     _ request: AllocationRequest, _ ac: AllocationContext, flags: AllocFlags, progress: Bool,
-    noProgressLoops: inout Int, hooks: H
+    noProgressLoops: inout Int, hooks: borrowing H
   ) -> Bool {
     if progress && request.order <= Buddy.costlyOrder { noProgressLoops = 0 } else { noProgressLoops += 1 }
     if noProgressLoops > Self.maxReclaimRetries {

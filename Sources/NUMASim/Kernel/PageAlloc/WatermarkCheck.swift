@@ -49,7 +49,7 @@ extension PageAllocator {
   @inline(__always)
   static func watermarkOK(
     _ zone: ZoneState, _ z: Int, order: Int, mark: Int, highestZoneIndex: Int, flags: AllocFlags, freePages: Int,
-    freeHighatomicOnly: Bool, nrFree: borrowing ContiguousArray<Int>, freeLists: borrowing ContiguousArray<PageList>
+    freeHighatomicOnly: Bool, nrFree: borrowing OwnedArray<Int>, freeLists: borrowing OwnedArray<PageList>
   ) -> Bool {
     let free = freePages - unusableFree(zone, order: order, flags: flags, freeHighatomicOnly: freeHighatomicOnly)
     var min = mark
@@ -75,7 +75,7 @@ extension PageAllocator {
   @inline(__always)
   static func watermarkFast(
     _ zone: ZoneState, _ z: Int, order: Int, mark: Int, highestZoneIndex: Int, flags: AllocFlags,
-    freeHighatomicOnly: Bool, nrFree: borrowing ContiguousArray<Int>, freeLists: borrowing ContiguousArray<PageList>
+    freeHighatomicOnly: Bool, nrFree: borrowing OwnedArray<Int>, freeLists: borrowing OwnedArray<PageList>
   ) -> Bool {
     let free = zone.freePages
     if order == 0 {

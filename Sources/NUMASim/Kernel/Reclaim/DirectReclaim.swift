@@ -53,7 +53,7 @@ extension Reclaim {
   /// Whether the node's lowmem free pages are above half its min watermarks.
   ///
   /// Mirrors: `allow_direct_reclaim()` in mm/vmscan.c (Linux 6.18).
-  func allowDirectReclaim(_ a: PageAllocator, node: Int) -> Bool {
+  func allowDirectReclaim(_ a: borrowing PageAllocator, node: Int) -> Bool {
     var reserve = 0
     var free = 0
     for zi in 0...a.architecture.normalZoneIndex {

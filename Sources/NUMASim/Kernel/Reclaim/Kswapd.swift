@@ -49,7 +49,7 @@ extension Reclaim {
   /// range counts as balanced.
   /// - Deviation: the high mark is used; the kernel uses promo only with NUMA-balancing
   ///   memory tiering, which is not modelled.
-  public func isBalanced(_ a: PageAllocator, node: Int, order: Int, highestZoneIndex: Int) -> Bool {
+  public func isBalanced(_ a: borrowing PageAllocator, node: Int, order: Int, highestZoneIndex: Int) -> Bool {
     var anyManaged = false
     for zi in 0...Swift.max(0, Swift.min(highestZoneIndex, a.zonesPerNode - 1)) {
       let z = a.flatZone(node: node, zoneIdx: zi)
@@ -67,7 +67,7 @@ extension Reclaim {
   /// Whether a zone up to `highestZoneIndex` has a watermark boost.
   ///
   /// Mirrors: the `nr_boost_reclaim` sum at the start of `balance_pgdat()` (Linux 6.18).
-  func isBoosted(_ a: PageAllocator, node: Int, highestZoneIndex: Int) -> Bool {
+  func isBoosted(_ a: borrowing PageAllocator, node: Int, highestZoneIndex: Int) -> Bool {
     (0...Swift.max(0, Swift.min(highestZoneIndex, a.zonesPerNode - 1))).contains {
       a.zones[a.flatZone(node: node, zoneIdx: $0)].watermarks.boost > 0
     }

@@ -63,7 +63,7 @@ public struct LRUVec: Sendable, BitwiseCopyable {
 
   /// The list a page on the LRU is on (`folio_lru_list()`).
   @inline(__always)
-  public static func list(of page: PageIndex, memmap m: Memmap) -> LRUList {
+  public static func list(of page: PageIndex, memmap m: borrowing Memmap) -> LRUList {
     if m.has(page, .unevictable) { return .unevictable }
     let file = !m.has(page, .swapBacked)
     return m.has(page, .active) ? .active(file: file) : .inactive(file: file)
@@ -83,20 +83,20 @@ public struct LRUVec: Sendable, BitwiseCopyable {
   }
 
   /// Checks that each list's links and page count agree with the memmap.
-  public func checkInvariants(_ m: Memmap) throws(AllocatorInvariantViolation) {
+  public func checkInvariants(_ m: borrowing Memmap) throws(AllocatorInvariantViolation) {
     for l in LRUList.allCases {
       var p = lists[l.rawValue].head
       var previous = Memmap.none
       var n = 0
       var entries: Int32 = 0
       while p != Memmap.none {
-        guard m.prev[Int(p)] == previous, m.has(p, .lru), Self.list(of: p, memmap: m) == l else {
+        guard m[Int(p)].prev == previous, m.has(p, .lru), Self.list(of: p, memmap: m) == l else {
           throw AllocatorInvariantViolation(description: "\(l.kernelName): page \(p) is not an \(l) folio")
         }
-        n += m.has(p, .head) ? 1 << Int(m.order[Int(p)]) : 1
+        n += m.has(p, .head) ? 1 << Int(m[Int(p)].order) : 1
         entries += 1
         previous = p
-        p = m.next[Int(p)]
+        p = m[Int(p)].next
       }
       guard n == pages[l.rawValue], entries == lists[l.rawValue].count, previous == lists[l.rawValue].tail else {
         throw AllocatorInvariantViolation(

@@ -8,7 +8,7 @@
 /// the allocating task's ``TaskContext``. Which folios were referenced is an input, asked of
 /// `Access` (``AccessedBits``); what reclaim costs in time is not reclaim's business (the counts it
 /// leaves in ``ScanControl`` go to the cost model).
-public struct Reclaim<Access: AccessedBits> {
+public struct Reclaim<Access: AccessedBits>: ~Copyable {
   /// `NODE_DATA(nid)`'s reclaim side, per node.
   public var nodes: ContiguousArray<PGData>
   public var swap: SwapSpace
@@ -30,7 +30,7 @@ public struct Reclaim<Access: AccessedBits> {
   }
 
   /// Reclaim for a machine: one node per allocator node, kswapd on each node's first CPU.
-  public init(for a: PageAllocator, setup: MachineSetup, mms: Int, swapPages: Int, access: Access) {
+  public init(for a: borrowing PageAllocator, setup: MachineSetup, mms: Int, swapPages: Int, access: Access) {
     self.init(
       nodes: setup.machine.nodes.map { $0.cpus.first?.index ?? 0 }, frames: a.memmap.count, mms: mms,
       swapPages: swapPages, swappiness: setup.sysctl.swappiness, access: access)
@@ -70,7 +70,7 @@ public struct Reclaim<Access: AccessedBits> {
   ///
   /// Mirrors: `zone_reclaimable_pages()` in mm/vmscan.c (Linux 6.18).
   /// - Deviation: LRU sizes are per node, so a zone gets its managed share of them.
-  public func zoneReclaimablePages(_ a: PageAllocator, zone z: Int) -> Int {
+  public func zoneReclaimablePages(_ a: borrowing PageAllocator, zone z: Int) -> Int {
     let node = a.zones[z].id.node.index
     let lru = nodes[node].lruvec
     var pages = lru.size(.inactiveFile) + lru.size(.activeFile)
@@ -81,15 +81,15 @@ public struct Reclaim<Access: AccessedBits> {
 
   /// Checks that every node's LRU lists agree with the memmap and that the reverse map's
   /// resident counts match the folios it maps.
-  public func checkInvariants(_ a: PageAllocator) throws(AllocatorInvariantViolation) {
+  public func checkInvariants(_ a: borrowing PageAllocator) throws(AllocatorInvariantViolation) {
     for node in nodes { try node.lruvec.checkInvariants(a.memmap) }
     var rss = Array(repeating: 0, count: rmap.rss.count)
     for p in 0..<a.memmap.count {
       guard let mm = rmap.owner(of: PageIndex(p)) else { continue }
-      guard a.memmap.refcount[p] > 0 else {
+      guard a.memmap[p].refcount > 0 else {
         throw AllocatorInvariantViolation(description: "page \(p) is mapped by mm \(mm) but free")
       }
-      rss[mm] += a.memmap.has(PageIndex(p), .head) ? 1 << Int(a.memmap.order[p]) : 1
+      rss[mm] += a.memmap.has(PageIndex(p), .head) ? 1 << Int(a.memmap[p].order) : 1
     }
     guard rss == rmap.rss else {
       throw AllocatorInvariantViolation(description: "rss counts \(rmap.rss) but the reverse map holds \(rss)")
@@ -114,5 +114,5 @@ extension Reclaim: ReclaimHooks {
     false
   }
 
-  public func reclaimablePages(_ a: PageAllocator, zone: Int) -> Int { zoneReclaimablePages(a, zone: zone) }
+  public func reclaimablePages(_ a: borrowing PageAllocator, zone: Int) -> Int { zoneReclaimablePages(a, zone: zone) }
 }

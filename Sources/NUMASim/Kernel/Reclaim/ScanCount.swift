@@ -32,7 +32,7 @@ extension Reclaim {
   /// - Deviation: `anon_cost`/`file_cost` (rotation and refault costs) are not tracked, so
   ///   the balance follows swappiness and list sizes alone; no `cache_trim_mode` or
   ///   `file_is_tiny`.
-  public func getScanCount(_ a: PageAllocator, node: Int, _ sc: ScanControl) -> ScanCount {
+  public func getScanCount(_ a: borrowing PageAllocator, node: Int, _ sc: ScanControl) -> ScanCount {
     let lru = nodes[node].lruvec
     let file = lru.size(.inactiveFile) + lru.size(.activeFile)
     let balance: ScanBalance

@@ -67,7 +67,7 @@ extension Reclaim {
       } else {
         sc.nr.fileReclaimed += nrPages
       }
-      sc.nr.unmapped += Int(a.memmap.mapcount[Int(page)])
+      sc.nr.unmapped += Int(a.memmap[Int(page)].mapcount)
       rmap.unmap(page, order: order)
       a.free(page, order: order, cpu: sc.cpu)
       a.counters[file ? .pgstealFile : .pgstealAnon] &+= UInt64(nrPages)

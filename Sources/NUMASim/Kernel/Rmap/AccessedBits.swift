@@ -11,7 +11,7 @@
 public protocol AccessedBits {
   /// Whether the folio headed by `page`, mapped by `owner`, was referenced since `node`'s
   /// LRU was last scanned.
-  func isReferenced(_ page: PageIndex, owner: Int?, node: Int, now: SimTime, memmap: Memmap) -> Bool
+  func isReferenced(_ page: PageIndex, owner: Int?, node: Int, now: SimTime, memmap: borrowing Memmap) -> Bool
   /// Reclaim has just scanned `node`'s lists: the bits it tested are clear again.
   mutating func scanned(node: Int, at now: SimTime)
 }

@@ -9,9 +9,9 @@
 /// - Deviation: one mm per task group; a folio belongs to at most one mm (its `_mapcount`
 ///   stands for further mappings, which reclaim costs but does not walk); no `anon_vma`,
 ///   `anon_vma_chain` or `i_mmap` trees.
-public struct ReverseMap: Sendable {
+public struct ReverseMap: ~Copyable, Sendable {
   /// The owning mm of each memmap frame (head pages only), or ``noOwner``.
-  var owner: ContiguousArray<Int32>
+  var owner: OwnedArray<Int32>
   /// Resident pages per mm.
   public private(set) var rss: [Int]
 
@@ -20,7 +20,7 @@ public struct ReverseMap: Sendable {
 
   /// A reverse map of `frames` page frames and `mms` address spaces, nothing mapped.
   public init(frames: Int, mms: Int) {
-    owner = ContiguousArray(repeating: Self.noOwner, count: frames)
+    owner = OwnedArray(repeating: Self.noOwner, count: frames)
     rss = Array(repeating: 0, count: mms)
   }
 

@@ -15,11 +15,13 @@ import Testing
       }
     }
     #expect(r.selectBadProcess() == 1)
-    let free = a.zones.map(\.freePages).reduce(0, +) + a.zones.indices.map { a.pcpPages(zone: $0) }.reduce(0, +)
+    let free =
+      a.zones.elements.map(\.freePages).reduce(0, +) + a.zones.indices.map { a.pcpPages(zone: $0) }.reduce(0, +)
     let request = AllocationRequest(order: 0, gfp: .kernel, cpu: 0)
     var task = TaskContext(cpu: 0, now: .zero)
     #expect(r.outOfMemory(&a, request: request, context: a.context(for: request), task: &task))
-    let after = a.zones.map(\.freePages).reduce(0, +) + a.zones.indices.map { a.pcpPages(zone: $0) }.reduce(0, +)
+    let after =
+      a.zones.elements.map(\.freePages).reduce(0, +) + a.zones.indices.map { a.pcpPages(zone: $0) }.reduce(0, +)
     #expect(after - free == 25)
     #expect(r.rmap.rss == [10, 0, 5] && r.oomKills == [0, 1, 0] && a.counters[.oomKill] == 1)
     try r.checkInvariants(a)

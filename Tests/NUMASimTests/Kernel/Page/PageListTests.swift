@@ -5,15 +5,15 @@ import Testing
 
 @Suite struct PageListTests {
   /// The pages from head to tail, checking the `prev` links on the way.
-  func walk(_ l: PageList, _ m: Memmap) -> [PageIndex] {
+  func walk(_ l: PageList, _ m: borrowing Memmap) -> [PageIndex] {
     var out: [PageIndex] = []
     var p = l.head
     var previous = Memmap.none
     while p != Memmap.none {
-      #expect(m.prev[Int(p)] == previous)
+      #expect(m[Int(p)].prev == previous)
       out.append(p)
       previous = p
-      p = m.next[Int(p)]
+      p = m[Int(p)].next
     }
     #expect(previous == l.tail)
     #expect(Int(l.count) == out.count)
@@ -48,8 +48,8 @@ import Testing
     for p: PageIndex in [0, 2, 4, 6] { PageList.addTail(&l, p, &m) }
     PageList.remove(&l, 4, &m)
     #expect(walk(l, m) == [0, 2, 6])
-    #expect(m.next[4] == Memmap.none)
-    #expect(m.prev[4] == Memmap.none)
+    #expect(m[4].next == Memmap.none)
+    #expect(m[4].prev == Memmap.none)
     PageList.remove(&l, 0, &m)
     #expect(l.head == 2)
     #expect(walk(l, m) == [2, 6])

@@ -79,7 +79,7 @@ import Testing
 
   @Test func nodeHasMemoryIsTrueForEveryPopulatedNode() throws {
     let a = try makeAllocator(nodes: 2)
-    #expect(a.nodeHasMemory(0))
-    #expect(a.nodeHasMemory(1))
+    #expect(a.nodeHasMemory(0) == true)
+    #expect(a.nodeHasMemory(1) == true)
   }
 }

@@ -25,7 +25,7 @@ import Testing
 
   @Test func freeingMergesWithFreeBuddies() throws {
     var a = try makeAllocator()
-    let z = a.zones.max { $0.managed < $1.managed }!.flatIndex
+    let z = a.zones.elements.max { $0.managed < $1.managed }!.flatIndex
     let before = a.nrFree[z * Buddy.orderCount + 10]
     let mt = Int(MigrateType.movable.rawValue)
     let taken = a.rmqueueSmallest(zone: z, order: 0, mt: mt)
@@ -33,7 +33,7 @@ import Testing
     // Splitting an order-10 block leaves one free block of every order 0...9.
     #expect(a.nrFree[z * Buddy.orderCount + 10] == before - 1)
     for o in 0..<10 { #expect(a.nrFree[z * Buddy.orderCount + o] >= 1) }
-    a.memmap.refcount[Int(block)] = 1
+    a.memmap[Int(block)].refcount = 1
     a.free(block, order: 0, cpu: 0, zone: z)
     a.drainAllPages()
     try a.checkInvariants()
@@ -55,7 +55,7 @@ import Testing
 
   @Test func boostIsCappedAtTheBoostFactorOfHigh() throws {
     var a = try makeAllocator()
-    let z = a.zones.max { $0.managed < $1.managed }!.flatIndex
+    let z = a.zones.elements.max { $0.managed < $1.managed }!.flatIndex
     for _ in 0..<1000 { _ = a.boostWatermark(zone: z) }
     let cap = max(Buddy.pageblockPages, KernelMath.multFrac(a.zones[z].watermarks.high, 15_000, 10_000))
     #expect(a.zones[z].watermarks.boost == cap)

@@ -9,14 +9,14 @@ import Testing
   let movable = Int(MigrateType.movable.rawValue)
   let reclaimable = Int(MigrateType.reclaimable.rawValue)
 
-  func pageblocks(_ a: PageAllocator, _ mt: Int) -> Int {
+  func pageblocks(_ a: borrowing PageAllocator, _ mt: Int) -> Int {
     let zone = a.zones[z]
     return (zone.pageblockBase..<(zone.pageblockBase + zone.spanned / Buddy.pageblockPages)).filter {
       Int(a.pageblockType[$0]) == mt
     }.count
   }
 
-  func nrFree(_ a: PageAllocator, order: Int, mt: Int) -> Int32 {
+  func nrFree(_ a: borrowing PageAllocator, order: Int, mt: Int) -> Int32 {
     a.freeLists[a.freeListIndex(zone: z, order: order, mt: mt)].count
   }
 
@@ -102,7 +102,7 @@ import Testing
     #expect(held.count == 116)
     #expect(a.zones[z].freePages == 0)
     // Return one order-9 block and split it into movable pieces below a pageblock.
-    a.memmap.refcount[Int(held[0])] = 1
+    a.memmap[Int(held[0])].refcount = 1
     a.free(held[0], order: 9, cpu: 0, zone: z)
     a.drainAllPages()
     let piece = a.rmqueueSmallest(zone: z, order: 0, mt: movable)

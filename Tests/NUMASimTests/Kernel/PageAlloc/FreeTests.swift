@@ -22,7 +22,7 @@ import Testing
     #expect(a.zones[z].freePages == freeBefore)
     #expect(a.counters[.pgfree] == pgfree + 1)
     #expect(a.memmap.pageFlags(p.page) == .pcp)
-    #expect(a.memmap.refcount[Int(p.page)] == 0)
+    #expect(a.memmap[Int(p.page)].refcount == 0)
     try a.checkInvariants()
     // The pcp list is LIFO: the page just freed is the next one allocated.
     let again = a.allocate(AllocationRequest(order: 0, gfp: .highUserMovable, cpu: 0))
@@ -52,18 +52,18 @@ import Testing
     for i in 0..<8 {
       let f = p.page + PageIndex(i)
       a.memmap.set(f, [.dirty, .referenced])
-      a.memmap.mapcount[Int(f)] = 1
+      a.memmap[Int(f)].mapcount = 1
     }
     a.free(p.page, order: 3, cpu: 0, zone: p.zone)
     // An order-3 block goes to the pcp list: its head is flagged `pcp`, its tails are clear.
     #expect(a.memmap.pageFlags(p.page) == .pcp)
-    #expect(a.memmap.order[Int(p.page)] == 3)
+    #expect(a.memmap[Int(p.page)].order == 3)
     for i in 1..<8 {
       let f = Int(p.page) + i
-      #expect(a.memmap.flags[f] == 0)
-      #expect(a.memmap.mapcount[f] == 0)
-      #expect(a.memmap.refcount[f] == 0)
-      #expect(a.memmap.next[f] == Memmap.none)
+      #expect(a.memmap[f].flags == 0)
+      #expect(a.memmap[f].mapcount == 0)
+      #expect(a.memmap[f].refcount == 0)
+      #expect(a.memmap[f].next == Memmap.none)
     }
     try a.checkInvariants()
     a.drainAllPages()
@@ -75,7 +75,7 @@ import Testing
     var a = try makeAllocator()
     let taken = a.rmqueueSmallest(zone: z, order: 1, mt: movable)
     let page = try #require(taken)
-    a.memmap.refcount[Int(page)] = 1
+    a.memmap[Int(page)].refcount = 1
     a.reserveHighatomicPageblock(page, order: 1, zone: z)
     #expect(a.pageblockMigratetype(zone: z, pfn: a.zones[z].pfn(page)) == Int(MigrateType.highatomic.rawValue))
     a.free(page, order: 1, cpu: 0, zone: z)

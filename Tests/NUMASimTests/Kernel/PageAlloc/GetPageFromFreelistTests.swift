@@ -4,9 +4,9 @@ import Testing
 @testable import NUMASim
 
 @Suite struct GetPageFromFreelistTests {
-  func node(_ a: PageAllocator, _ p: AllocatedPage) -> Int { a.zones[p.zone].id.node.index }
-  func numa(_ a: PageAllocator, node: Int, _ s: NUMAStat) -> UInt64 {
-    a.zones.filter { $0.id.node.index == node }.reduce(0) {
+  func node(_ a: borrowing PageAllocator, _ p: AllocatedPage) -> Int { a.zones[p.zone].id.node.index }
+  func numa(_ a: borrowing PageAllocator, node: Int, _ s: NUMAStat) -> UInt64 {
+    a.zones.elements.filter { $0.id.node.index == node }.reduce(0) {
       $0 + a.numaStats[$1.flatIndex * NUMAStat.allCases.count + s.index]
     }
   }
@@ -38,7 +38,7 @@ import Testing
     #expect(numa(a, node: 0, .numaForeign) == UInt64(remote))
     #expect(numa(a, node: 1, .numaOther) == UInt64(remote))
     // Node 0 went no lower than its zones' low watermarks before spilling over.
-    for z in a.zones where z.id.node.index == 0 && z.isPopulated {
+    for z in a.zones.elements where z.id.node.index == 0 && z.isPopulated {
       #expect(z.freePages + a.pcpPages(zone: z.flatIndex) >= z.watermarks.low - 64)
     }
     try a.checkInvariants()
@@ -98,12 +98,12 @@ import Testing
   @Test func compoundPagesHaveAHeadAndTails() throws {
     var a = try makeAllocator()
     let p = try a.mustAllocate(AllocationRequest(order: 2, gfp: [.highUserMovable, .comp], cpu: 0))
-    #expect(a.memmap.has(p.page, .head) && Int(a.memmap.order[Int(p.page)]) == 2)
+    #expect(a.memmap.has(p.page, .head) && Int(a.memmap[Int(p.page)].order) == 2)
     for i in 1..<4 {
       #expect(a.memmap.compoundHead(p.page + PageIndex(i)) == p.page)
     }
     a.free(p.page, order: 2, cpu: 0)
-    #expect(!a.memmap.has(p.page + 1, .tail))
+    #expect(a.memmap.has(p.page + 1, .tail) == false)
     #expect(a.counters.pgalloc.reduce(0, +) == 4 && a.counters[.pgfree] == 4)
   }
 }

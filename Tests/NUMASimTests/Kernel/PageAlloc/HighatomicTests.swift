@@ -11,7 +11,7 @@ import Testing
   func take(_ a: inout PageAllocator, order: Int) throws -> PageIndex {
     let taken = a.rmqueueSmallest(zone: z, order: order, mt: movable)
     let p = try #require(taken)
-    a.memmap.refcount[Int(p)] = 1
+    a.memmap[Int(p)].refcount = 1
     return p
   }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import NUMASim
 
 @Suite struct PageAllocatorInvariantsTests {
-  func violation(_ a: PageAllocator) -> String? {
+  func violation(_ a: borrowing PageAllocator) -> String? {
     do {
       try a.checkInvariants()
       return nil
@@ -35,7 +35,8 @@ import Testing
     let z = 1
     let head = a.freeLists[a.freeListIndex(zone: z, order: 10, mt: 1)].head
     a.pageblockType[a.zones[z].pageblock(pfn: a.zones[z].pfn(head))] = 0
-    let v = try #require(violation(a))
+    let found = violation(a)
+    let v = try #require(found)
     #expect(v.contains("is on the mt-1 list of a mt-0 pageblock"))
   }
 
@@ -46,7 +47,8 @@ import Testing
     let p = try #require(taken)
     // Put the page back without merging it with its free order-0 buddy.
     a.addToFreeList(p, zone: z, order: 0, mt: 1)
-    let v = try #require(violation(a))
+    let found = violation(a)
+    let v = try #require(found)
     #expect(v.contains("were not merged"))
   }
 
@@ -60,8 +62,9 @@ import Testing
   @Test func aFreeFrameWithAReferenceIsCaught() throws {
     var a = try makeAllocator()
     let head = a.freeLists[a.freeListIndex(zone: 1, order: 10, mt: 1)].head
-    a.memmap.refcount[Int(head) + 7] = 1
-    let v = try #require(violation(a))
+    a.memmap[Int(head) + 7].refcount = 1
+    let found = violation(a)
+    let v = try #require(found)
     #expect(v.contains("is also in another state"))
   }
 

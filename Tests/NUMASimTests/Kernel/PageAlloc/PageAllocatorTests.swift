@@ -7,12 +7,12 @@ import Testing
 @Suite struct PageAllocatorTests {
   @Test func bootLeavesEveryManagedPageFree() throws {
     let a = try makeAllocator(nodes: 2)
-    for z in a.zones {
+    for z in a.zones.elements {
       #expect(z.freePages == z.managed)
     }
     try a.checkInvariants()
     // Boot frees in the largest aligned blocks: most free memory is in order-10 blocks.
-    let normal = try #require(a.zones.first { $0.type == .dma32 && $0.id.node.index == 0 })
+    let normal = try #require(a.zones.elements.first { $0.type == .dma32 && $0.id.node.index == 0 })
     #expect(a.nrFree[normal.flatIndex * Buddy.orderCount + 10] * 1024 > normal.managed * 9 / 10)
   }
 
@@ -47,7 +47,7 @@ import Testing
     for p in live { a.free(p.page, order: p.order, cpu: 0, zone: p.zone) }
     a.drainAllPages()
     try a.checkInvariants()
-    for z in a.zones { #expect(z.freePages == z.managed) }
+    for z in a.zones.elements { #expect(z.freePages == z.managed) }
   }
 }
 

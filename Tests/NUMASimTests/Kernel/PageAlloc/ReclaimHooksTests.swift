@@ -27,7 +27,7 @@ import Testing
     var h = NoReclaim(nodes: 2)
     var task = TaskContext(cpu: 0, now: .zero)
     #expect(h.kswapdWakeups == [0, 0])
-    let node1Zone = a.zones.first { $0.id.node.index == 1 && $0.isPopulated }!.flatIndex
+    let node1Zone = a.zones.elements.first { $0.id.node.index == 1 && $0.isPopulated }!.flatIndex
     h.wakeKswapd(&a, zone: node1Zone, gfp: .kernel, order: 0, highestZoneIndex: 2, task: &task)
     h.wakeKswapd(&a, zone: node1Zone, gfp: .kernel, order: 0, highestZoneIndex: 2, task: &task)
     h.wakeKswapd(&a, zone: 1, gfp: .kernel, order: 0, highestZoneIndex: 2, task: &task)

@@ -45,12 +45,12 @@ struct CountingHooks: ReclaimHooks {
     ooms += 1
     return oomFindsVictim
   }
-  func reclaimablePages(_ a: PageAllocator, zone: Int) -> Int { reclaimable }
+  func reclaimablePages(_ a: borrowing PageAllocator, zone: Int) -> Int { reclaimable }
 }
 
 @Suite struct SlowPathTests {
   /// An allocator with every page taken (by `__GFP_MEMALLOC`), and the order-10 blocks held.
-  func exhausted() throws -> (PageAllocator, [AllocatedPage]) {
+  func exhausted() throws -> Exhausted {
     var a = try makeAllocator()
     var blocks: [AllocatedPage] = []
     let gfp: GFPFlags = [.highUserMovable, .memalloc]
@@ -58,11 +58,13 @@ struct CountingHooks: ReclaimHooks {
     for order in stride(from: 9, through: 0, by: -1) {
       while a.allocate(AllocationRequest(order: order, gfp: gfp, cpu: 0)) != nil {}
     }
-    return (a, blocks)
+    return Exhausted(a: a, blocks: blocks)
   }
 
   @Test func exhaustionTakesEveryFreePage() throws {
-    let (a, blocks) = try exhausted()
+    let e = try exhausted()
+    let a = e.a
+    let blocks = e.blocks
     #expect(blocks.count == 60)
     #expect(a.zones[0].freePages == 0)
     #expect(a.zones[1].freePages == 0)
@@ -70,7 +72,8 @@ struct CountingHooks: ReclaimHooks {
   }
 
   @Test func anAtomicAllocationFailsWithoutReclaimAfterWakingKswapdTwice() throws {
-    var (a, _) = try exhausted()
+    let e = try exhausted()
+    var a = e.a
     var hooks = CountingHooks()
     var task = TaskContext(cpu: 0, now: .zero)
     let failures = a.counters.allocFailures[0]
@@ -85,7 +88,8 @@ struct CountingHooks: ReclaimHooks {
   }
 
   @Test func aKernelAllocationWithNothingToReclaimCallsTheOOMKillerOnce() throws {
-    var (a, _) = try exhausted()
+    let e = try exhausted()
+    var a = e.a
     var hooks = CountingHooks()
     var task = TaskContext(cpu: 0, now: .zero)
     let fails = a.counters[.pgallocFail]
@@ -98,7 +102,8 @@ struct CountingHooks: ReclaimHooks {
   }
 
   @Test func anOOMKillThatFreesNothingIsRetriedMaxReclaimRetriesTimes() throws {
-    var (a, _) = try exhausted()
+    let e = try exhausted()
+    var a = e.a
     var hooks = CountingHooks()
     hooks.oomFindsVictim = true
     var task = TaskContext(cpu: 0, now: .zero)
@@ -109,7 +114,8 @@ struct CountingHooks: ReclaimHooks {
   }
 
   @Test func reclaimablePagesKeepReclaimRetryingUntilTheNoProgressLimit() throws {
-    var (a, _) = try exhausted()
+    let e = try exhausted()
+    var a = e.a
     var hooks = CountingHooks()
     hooks.reclaimable = 1_000_000
     var task = TaskContext(cpu: 0, now: .zero)
@@ -121,7 +127,8 @@ struct CountingHooks: ReclaimHooks {
   }
 
   @Test func aCostlyNoRetryAllocationGivesUpAfterCompaction() throws {
-    var (a, _) = try exhausted()
+    let e = try exhausted()
+    var a = e.a
     var hooks = CountingHooks()
     var task = TaskContext(cpu: 0, now: .zero)
     let gfp = GFPFlags.kernel.union(.noRetry)
@@ -135,7 +142,8 @@ struct CountingHooks: ReclaimHooks {
   }
 
   @Test func aCostlyAllocationDoesNotCallTheOOMKiller() throws {
-    var (a, _) = try exhausted()
+    let e = try exhausted()
+    var a = e.a
     var hooks = CountingHooks()
     var task = TaskContext(cpu: 0, now: .zero)
     let p = a.allocate(AllocationRequest(order: 4, gfp: .kernel, cpu: 0), task: &task, hooks: &hooks)
@@ -147,7 +155,9 @@ struct CountingHooks: ReclaimHooks {
   }
 
   @Test func directReclaimThatFreesBlocksLetsTheAllocationSucceed() throws {
-    var (a, blocks) = try exhausted()
+    let e = try exhausted()
+    var a = e.a
+    let blocks = e.blocks
     var hooks = CountingHooks()
     hooks.reclaimBlocks = Array(blocks.prefix(8))
     var task = TaskContext(cpu: 1, now: .zero)
@@ -161,7 +171,9 @@ struct CountingHooks: ReclaimHooks {
   }
 
   @Test func memallocIgnoresTheWatermarks() throws {
-    var (a, blocks) = try exhausted()
+    let e = try exhausted()
+    var a = e.a
+    let blocks = e.blocks
     let b = try #require(blocks.first)
     a.free(b.page, order: 10, cpu: 0, zone: b.zone)
     // 1024 free pages are far below the min mark, so only __GFP_MEMALLOC succeeds.
@@ -170,4 +182,10 @@ struct CountingHooks: ReclaimHooks {
     #expect(a.allocate(AllocationRequest(order: 0, gfp: [.highUserMovable, .memalloc], cpu: 0)) != nil)
     try a.checkInvariants()
   }
+}
+
+/// An exhausted allocator and the order-10 blocks it handed out.
+struct Exhausted: ~Copyable {
+  var a: PageAllocator
+  var blocks: [AllocatedPage]
 }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct WatermarkCheckTests {
   /// The zone with the most memory on node 0, and its flat index.
-  func bigZone(_ a: PageAllocator) -> Int { a.zones.max { $0.managed < $1.managed }!.flatIndex }
+  func bigZone(_ a: borrowing PageAllocator) -> Int { a.zones.elements.max { $0.managed < $1.managed }!.flatIndex }
 
   @Test func reductionsForReserves() throws {
     let a = try makeAllocator()
@@ -27,19 +27,20 @@ import Testing
 
   @Test func lowmemReserveProtectsLowerZones() throws {
     let a = try makeAllocator()
-    let dma = try #require(a.zones.first { $0.type == .dma }).flatIndex
+    let dma = try #require(a.zones.elements.first { $0.type == .dma }).flatIndex
     let normalIndex = Architecture.x86_64.normalZoneIndex
     let reserve = a.zones[dma].lowmemReserve[normalIndex]
     #expect(reserve > 0)
-    #expect(a.watermarkOK(zone: dma, order: 0, mark: 10, highestZoneIndex: 0, flags: [], freePages: 11))
+    #expect(a.watermarkOK(zone: dma, order: 0, mark: 10, highestZoneIndex: 0, flags: [], freePages: 11) == true)
     #expect(
-      !a.watermarkOK(zone: dma, order: 0, mark: 10, highestZoneIndex: normalIndex, flags: [], freePages: 10 + reserve))
+      a.watermarkOK(zone: dma, order: 0, mark: 10, highestZoneIndex: normalIndex, flags: [], freePages: 10 + reserve)
+        == false)
   }
 
   @Test func highOrderNeedsAFreeBlockOfThatOrder() throws {
     var a = try makeAllocator()
     let z = bigZone(a)
-    #expect(a.watermarkOK(zone: z, order: 10, mark: 0, highestZoneIndex: a.zones[z].id.index, flags: []))
+    #expect(a.watermarkOK(zone: z, order: 10, mark: 0, highestZoneIndex: a.zones[z].id.index, flags: []) == true)
     // Take every order-10 block and give one page back: order 10 now fails though pages are free.
     var last: PageIndex = Memmap.none
     while a.nrFree[z * Buddy.orderCount + 10] > 0 {
@@ -47,7 +48,7 @@ import Testing
     }
     a.freeOnePage(last, pfn: a.zones[z].pfn(last), zone: z, order: 0, migratetype: Int(MigrateType.movable.rawValue))
     #expect(a.zones[z].freePages > 0)
-    #expect(!a.watermarkOK(zone: z, order: 10, mark: 0, highestZoneIndex: a.zones[z].id.index, flags: []))
+    #expect(a.watermarkOK(zone: z, order: 10, mark: 0, highestZoneIndex: a.zones[z].id.index, flags: []) == false)
   }
 
   /// GFP_ATOMIC end to end: it keeps allocating below min, down to about 3/8 of it.

@@ -30,7 +30,7 @@ import Testing
 
   @Test func zoneMarkIncludesTheBoost() throws {
     var a = try makeAllocator()
-    let z = a.zones.max { $0.managed < $1.managed }!.flatIndex
+    let z = a.zones.elements.max { $0.managed < $1.managed }!.flatIndex
     let high = a.zones[z].watermarks.high
     a.zones[z].watermarks.boost = 512
     #expect(a.zones[z].mark(.high) == high + 512)

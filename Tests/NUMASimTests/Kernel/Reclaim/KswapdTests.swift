@@ -5,18 +5,21 @@ import Testing
 
 @Suite struct KswapdTests {
   /// A 256 MiB node whose memory is almost all clean page cache on the LRU.
-  func filledNode() throws -> (PageAllocator, Reclaim<AccessModel>, Int) {
+  func filledNode() throws -> TestMachine {
     var a = try makeAllocator(memory: 256 * ByteSize.mib)
     var r = makeReclaim(a)
     r.fill(&a)
-    let dma32 = try #require(a.zones.first { $0.type == .dma32 }).flatIndex
-    return (a, r, dma32)
+    let dma32 = try #require(a.zones.elements.first { $0.type == .dma32 }).flatIndex
+    return TestMachine(a: a, r: r, value: dma32)
   }
 
   @Test func runsUntilAZoneIsAboveHighThenNaps() throws {
-    var (a, r, z) = try filledNode()
+    let m = try filledNode()
+    var a = m.a
+    var r = m.r
+    let z = m.value
     let hz = a.zonesPerNode - 1
-    #expect(!r.isBalanced(a, node: 0, order: 0, highestZoneIndex: hz))
+    #expect(r.isBalanced(a, node: 0, order: 0, highestZoneIndex: hz) == false)
     #expect(r.wakeKswapd(&a, zone: z, order: 0, highestZoneIndex: hz))
     #expect(r.nodes[0].kswapd.phase == .running)
     var steps = 0
@@ -34,7 +37,7 @@ import Testing
       if steps > 10_000 { break }
     }
     #expect(r.nodes[0].kswapd.phase == .napping)
-    #expect(r.isBalanced(a, node: 0, order: 0, highestZoneIndex: hz))
+    #expect(r.isBalanced(a, node: 0, order: 0, highestZoneIndex: hz) == true)
     #expect(a.counters[.pgstealKswapd] == UInt64(reclaimed) && a.counters[.pageoutrun] == 1)
     // The nap ends balanced: full sleep, no "hit quickly".
     #expect(!r.kswapdTryToSleep(&a, node: 0))
@@ -46,7 +49,10 @@ import Testing
   }
 
   @Test func aWakeDuringTheNapCountsLowWatermarkHitQuickly() throws {
-    var (a, r, z) = try filledNode()
+    let m = try filledNode()
+    var a = m.a
+    var r = m.r
+    let z = m.value
     let hz = a.zonesPerNode - 1
     _ = r.wakeKswapd(&a, zone: z, order: 0, highestZoneIndex: hz)
     while r.balancePgdatStep(&a, node: 0, now: .zero) != nil {}
@@ -58,7 +64,10 @@ import Testing
   }
 
   @Test func aNapEndingUnbalancedCountsHighWatermarkHitQuicklyAndRunsAgain() throws {
-    var (a, r, z) = try filledNode()
+    let m = try filledNode()
+    var a = m.a
+    var r = m.r
+    let z = m.value
     let hz = a.zonesPerNode - 1
     _ = r.wakeKswapd(&a, zone: z, order: 0, highestZoneIndex: hz)
     while r.balancePgdatStep(&a, node: 0, now: .zero) != nil {}
@@ -85,7 +94,7 @@ import Testing
     var a = try makeAllocator(memory: 128 * ByteSize.mib)
     var r = makeReclaim(a)
     while a.allocate(AllocationRequest(order: 0, gfp: [.kernel, .thisNode], cpu: 0)) != nil {}
-    let z = try #require(a.zones.first { $0.type == .dma32 }).flatIndex
+    let z = try #require(a.zones.elements.first { $0.type == .dma32 }).flatIndex
     // Sixteen balance_pgdat() runs that reclaim nothing.
     for run in 1...Kswapd.maxFailures {
       r.startKswapd(node: 0)
@@ -103,7 +112,10 @@ import Testing
   }
 
   @Test func theEndOfARunClearsTheBoostsOfItsZones() throws {
-    var (a, r, z) = try filledNode()
+    let m = try filledNode()
+    var a = m.a
+    var r = m.r
+    let z = m.value
     a.zones[z].watermarks.boost = 512
     let hz = a.zonesPerNode - 1
     #expect(r.wakeKswapd(&a, zone: z, order: 0, highestZoneIndex: hz))

@@ -26,13 +26,13 @@ import Testing
     v.add(2, .inactiveFile, nr: 1, memmap: &m)
     #expect(v.size(.inactiveFile) == 2)
     #expect(v.tail(.inactiveFile) == 1)
-    #expect(m.has(2, .lru))
-    #expect(!m.has(2, .active))
+    #expect(m.has(2, .lru) == true)
+    #expect(m.has(2, .active) == false)
     m.set(3, .active)
     v.add(3, .inactiveAnon, nr: 1, memmap: &m)
-    #expect(!m.has(3, .active))
+    #expect(m.has(3, .active) == false)
     v.add(4, .activeFile, nr: 4, memmap: &m)
-    #expect(m.has(4, .active))
+    #expect(m.has(4, .active) == true)
     #expect(v.size(.activeFile) == 4)
     #expect(v.tail(.activeAnon) == Memmap.none)
   }
@@ -97,7 +97,7 @@ import Testing
     var m = Memmap(count: 8)
     var v = LRUVec()
     m.set(0, .head)
-    m.order[0] = 2
+    m[0].order = 2
     v.add(0, .inactiveFile, nr: 4, memmap: &m)
     v.add(4, .inactiveFile, nr: 1, memmap: &m)
     try v.checkInvariants(m)

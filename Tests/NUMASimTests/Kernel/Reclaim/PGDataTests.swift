@@ -36,7 +36,7 @@ import Testing
     let a = try makeAllocator(nodes: 2)
     #expect(a.nodeSum(0) { $0.managed } == 3840 + 59_392)
     #expect(a.nodeSum(0) { $0.freePages } == a.zones[0].freePages + a.zones[1].freePages)
-    let total = a.zones.reduce(0) { $0 + $1.managed }
+    let total = a.zones.elements.reduce(0) { $0 + $1.managed }
     #expect(a.nodeSum(0) { $0.managed } + a.nodeSum(1) { $0.managed } == total)
   }
 }

@@ -5,12 +5,12 @@ import Testing
 
 @Suite struct ScanCountTests {
   /// A node with 4096 pages of inactive page cache and 4096 inactive anonymous pages.
-  func setUp(swapPages: Int, swappiness: Int = 60) throws -> (PageAllocator, Reclaim<AccessModel>) {
+  func setUp(swapPages: Int, swappiness: Int = 60) throws -> TestMachine {
     var a = try makeAllocator(memory: 128 * ByteSize.mib)
     var r = makeReclaim(a, swapPages: swapPages, swappiness: swappiness)
     r.fill(&a, file: true, limit: 4096)
     r.fill(&a, file: false, limit: 4096)
-    return (a, r)
+    return TestMachine(a: a, r: r)
   }
 
   func control(priority: Int) -> ScanControl {
@@ -18,26 +18,34 @@ import Testing
   }
 
   @Test func withoutSwapOnlyPageCacheIsScanned() throws {
-    let (a, r) = try setUp(swapPages: 0)
+    let m = try setUp(swapPages: 0)
+    let a = m.a
+    let r = m.r
     let nr = r.getScanCount(a, node: 0, control(priority: 4))
     #expect(nr[.inactiveFile] == 4096 >> 4 && nr[.inactiveAnon] == 0 && nr[.activeFile] == 0)
   }
 
   @Test func swappinessSplitsTheScanByItsFraction() throws {
-    let (a, r) = try setUp(swapPages: 1 << 20)
+    let m = try setUp(swapPages: 1 << 20)
+    let a = m.a
+    let r = m.r
     let nr = r.getScanCount(a, node: 0, control(priority: 4))
     // ap = 60·7/4 = 105, fp = 140·7/4 = 245: 256·105/350 and 256·245/350.
     #expect(nr[.inactiveAnon] == 256 * 105 / 350 && nr[.inactiveFile] == 256 * 245 / 350)
   }
 
   @Test func swappinessZeroScansPageCacheOnly() throws {
-    let (a, r) = try setUp(swapPages: 1 << 20, swappiness: 0)
+    let m = try setUp(swapPages: 1 << 20, swappiness: 0)
+    let a = m.a
+    let r = m.r
     let nr = r.getScanCount(a, node: 0, control(priority: 4))
     #expect(nr[.inactiveAnon] == 0 && nr[.inactiveFile] == 256)
   }
 
   @Test func priorityZeroScansEverythingEqually() throws {
-    let (a, r) = try setUp(swapPages: 1 << 20)
+    let m = try setUp(swapPages: 1 << 20)
+    let a = m.a
+    let r = m.r
     let nr = r.getScanCount(a, node: 0, control(priority: 0))
     #expect(nr[.inactiveAnon] == 4096 && nr[.inactiveFile] == 4096)
   }

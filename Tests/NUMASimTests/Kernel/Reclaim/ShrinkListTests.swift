@@ -4,9 +4,10 @@ import Testing
 @testable import NUMASim
 
 @Suite struct ShrinkListTests {
-  func setUp(swapPages: Int = 0) throws -> (PageAllocator, Reclaim<AccessModel>) {
+  func setUp(swapPages: Int = 0) throws -> TestMachine {
     let a = try makeAllocator(memory: 64 * ByteSize.mib)
-    return (a, makeReclaim(a, swapPages: swapPages))
+    let r = makeReclaim(a, swapPages: swapPages)
+    return TestMachine(a: a, r: r)
   }
 
   func control(kswapd: Bool = false, cpu: Int = 1) -> ScanControl {
@@ -14,7 +15,9 @@ import Testing
   }
 
   @Test func cleanColdPageCacheIsReclaimedPageForPage() throws {
-    var (a, r) = try setUp()
+    let m = try setUp()
+    var a = m.a
+    var r = m.r
     r.fill(&a, limit: 100)
     let freeBefore = a.counters[.pgfree]
     var sc = control()
@@ -29,7 +32,9 @@ import Testing
   }
 
   @Test func referencedHotFoliosAreActivatedNotReclaimed() throws {
-    var (a, r) = try setUp()
+    let m = try setUp()
+    var a = m.a
+    var r = m.r
     r.fill(&a, hot: true, limit: 40)
     var sc = control()
     r.shrinkInactiveList(&a, node: 0, file: true, count: 32, &sc)
@@ -40,7 +45,9 @@ import Testing
   }
 
   @Test func directReclaimPassesOverDirtyFolios() throws {
-    var (a, r) = try setUp()
+    let m = try setUp()
+    var a = m.a
+    var r = m.r
     r.fill(&a, dirty: true, limit: 40)
     var sc = control()
     r.shrinkInactiveList(&a, node: 0, file: true, count: 32, &sc)
@@ -49,7 +56,9 @@ import Testing
   }
 
   @Test func kswapdStartsWritebackAndReclaimsOnceItCompletes() throws {
-    var (a, r) = try setUp()
+    let m = try setUp()
+    var a = m.a
+    var r = m.r
     r.fill(&a, dirty: true, limit: 32)
     var sc = control(kswapd: true)
     r.shrinkInactiveList(&a, node: 0, file: true, count: 32, &sc)
@@ -60,7 +69,7 @@ import Testing
     r.shrinkInactiveList(&a, node: 0, file: true, count: 32, &again)
     #expect(again.nrReclaimed == 0 && again.nr.blockedOnWriteback == 32)
     r.endWriteback(&a)
-    #expect(!r.hasWriteback)
+    #expect(r.hasWriteback == false)
     var clean = control(kswapd: true)
     r.shrinkInactiveList(&a, node: 0, file: true, count: 32, &clean)
     #expect(clean.nrReclaimed == 32 && clean.nr.fileReclaimed == 32)
@@ -68,9 +77,11 @@ import Testing
   }
 
   @Test func anonymousFoliosAreSwappedWhileSwapLastsThenActivated() throws {
-    var (a, r) = try setUp(swapPages: 10)
+    let m = try setUp(swapPages: 10)
+    var a = m.a
+    var r = m.r
     r.fill(&a, file: false, limit: 32)
-    a.memmap.mapcount[Int(r.nodes[0].lruvec.tail(.inactiveAnon))] = 3
+    a.memmap[Int(r.nodes[0].lruvec.tail(.inactiveAnon))].mapcount = 3
     var sc = control()
     r.shrinkInactiveList(&a, node: 0, file: false, count: 32, &sc)
     #expect(sc.nrReclaimed == 10 && sc.nr.swappedOut == 10 && sc.nr.unmapped == 3)
@@ -80,7 +91,9 @@ import Testing
   }
 
   @Test func agingMovesColdActiveFoliosToTheInactiveList() throws {
-    var (a, r) = try setUp()
+    let m = try setUp()
+    var a = m.a
+    var r = m.r
     r.fill(&a, hot: true, limit: 48)
     var activate = control()
     r.shrinkInactiveList(&a, node: 0, file: true, count: 48, &activate)
@@ -89,7 +102,7 @@ import Testing
     var p = r.nodes[0].lruvec.tail(.activeFile)
     while p != Memmap.none {
       a.memmap.clear(p, .hot)
-      p = a.memmap.prev[Int(p)]
+      p = a.memmap[Int(p)].prev
     }
     var sc = control()
     r.shrinkActiveList(&a, node: 0, file: true, count: 32, &sc)
@@ -100,7 +113,9 @@ import Testing
   }
 
   @Test func referencedActivePageCacheKeepsItsPlace() throws {
-    var (a, r) = try setUp()
+    let m = try setUp()
+    var a = m.a
+    var r = m.r
     r.fill(&a, hot: true, limit: 32)
     var activate = control()
     r.shrinkInactiveList(&a, node: 0, file: true, count: 32, &activate)
@@ -111,7 +126,9 @@ import Testing
   }
 
   @Test func isolatingTakesTheTailFolioWithAllItsPages() throws {
-    var (a, r) = try setUp()
+    let m = try setUp()
+    var a = m.a
+    var r = m.r
     r.fill(&a, limit: 3)
     let tail = r.nodes[0].lruvec.tail(.inactiveFile)
     let taken = try #require(r.isolateTailFolio(&a, node: 0, .inactiveFile))

@@ -27,6 +27,6 @@ import Testing
     #expect(q.pages == 0)
     #expect(m.pageFlags(2) == .lru)
     #expect(m.pageFlags(9) == .lru)
-    #expect(m.has(5, .writeback))
+    #expect(m.has(5, .writeback) == true)
   }
 }

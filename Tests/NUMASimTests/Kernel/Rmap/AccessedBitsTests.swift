@@ -7,12 +7,14 @@ import Testing
 struct FixedAccessedBits: AccessedBits {
   var referenced: Bool
   var scans: [(node: Int, at: SimTime)] = []
-  func isReferenced(_ page: PageIndex, owner: Int?, node: Int, now: SimTime, memmap: Memmap) -> Bool { referenced }
+  func isReferenced(_ page: PageIndex, owner: Int?, node: Int, now: SimTime, memmap: borrowing Memmap) -> Bool {
+    referenced
+  }
   mutating func scanned(node: Int, at now: SimTime) { scans.append((node, now)) }
 }
 
 @Suite struct AccessedBitsTests {
-  func reclaim(_ a: PageAllocator, referenced: Bool) -> Reclaim<FixedAccessedBits> {
+  func reclaim(_ a: borrowing PageAllocator, referenced: Bool) -> Reclaim<FixedAccessedBits> {
     Reclaim(
       nodes: [0], frames: a.memmap.count, mms: 1, swapPages: 0, swappiness: 60,
       access: FixedAccessedBits(referenced: referenced))
