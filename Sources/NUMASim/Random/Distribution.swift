@@ -95,12 +95,12 @@ public enum Distribution: Hashable, Sendable {
     case .constant(let value):
       return value
     case .uniform(let low, let high):
-      return gsl_ran_flat(rng, low, high)
+      return stream.flat(low, high)
     case .exponential(let mean):
-      return gsl_ran_exponential(rng, mean)
+      return stream.exponential(mean: mean)
     case .normal(let mean, let sd):
       guard sd > 0 else { return Swift.max(mean, 0) }
-      return Swift.max(mean + gsl_ran_gaussian_tail(rng, -mean, sd), 0)
+      return Swift.max(mean + stream.gaussianTail(above: -mean, sigma: sd), 0)
     case .lognormal(let mu, let sigma):
       return gsl_ran_lognormal(rng, mu, sigma)
     case .gamma(let shape, let scale):
@@ -111,7 +111,7 @@ public enum Distribution: Hashable, Sendable {
       return gsl_ran_pareto(rng, shape, scale)
     case .empirical(let values):
       precondition(!values.isEmpty, "sampling an empirical distribution with no values")
-      return values[Int(gsl_rng_uniform_int(rng, UInt(values.count)))]
+      return values[stream.uniformInt(below: values.count)]
     case .histogram(let histogram):
       return histogram.sample(stream)
     }

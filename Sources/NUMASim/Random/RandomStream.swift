@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import CGSL
+import Foundation
 
 /// One seeded GSL generator (`gsl_rng`): the source of randomness for one workload stream.
 ///
@@ -23,6 +24,8 @@ public final class RandomStream {
   public let generator: RandomGenerator
   /// The GSL generator; owned, freed on deinit.
   let rng: UnsafeMutablePointer<gsl_rng>
+  /// For mt19937, the generator advanced inline in GSL's own state (the hot draws below).
+  let mt: MersenneTwisterState?
 
   /// A stream of `generator` seeded with `seed` (see the type's notes on seeds).
   public init(seed: UInt64, generator: RandomGenerator = .mt19937) {
@@ -33,6 +36,7 @@ public final class RandomStream {
     }
     gsl_rng_set(rng, UInt(seed))
     self.rng = rng
+    mt = MersenneTwisterState(rng)
     self.seed = seed
     self.generator = generator
   }
@@ -47,6 +51,7 @@ public final class RandomStream {
       fatalError("gsl_rng_clone(\(other.generator.name)) failed: out of memory")
     }
     self.rng = rng
+    mt = MersenneTwisterState(rng)
     self.seed = other.seed
     self.generator = other.generator
   }
@@ -59,25 +64,90 @@ public final class RandomStream {
   /// A uniform double in the open interval (0, 1) (`gsl_rng_uniform_pos`).
   ///
   /// Never 0, so `-log(u)` and similar transforms are always finite.
-  public func uniform() -> Double { gsl_rng_uniform_pos(rng) }
+  @inline(__always) public func uniform() -> Double {
+    guard let mt else { return gsl_rng_uniform_pos(rng) }
+    while true {
+      let x = Double(mt.next()) / 4_294_967_296.0
+      if x != 0 { return x }
+    }
+  }
+
+  /// A uniform double in [0, 1) (`gsl_rng_uniform`).
+  @inline(__always) public func uniformHalfOpen() -> Double {
+    guard let mt else { return gsl_rng_uniform(rng) }
+    return Double(mt.next()) / 4_294_967_296.0
+  }
 
   /// A uniform integer in `0..<bound` (`gsl_rng_uniform_int`), without modulo bias.
   ///
   /// - Precondition: `0 < bound` and `bound` does not exceed the generator's
-  ///   range (``valueRange``): 2^32 for mt19937.
-  public func uniformInt(below bound: Int) -> Int {
+  ///   range (``valueRange``'s upper bound less its lower): 2^32 − 1 for mt19937, as
+  ///   `gsl_rng_uniform_int` requires.
+  @inline(__always) public func uniformInt(below bound: Int) -> Int {
     precondition(bound > 0, "uniformInt(below:) needs a positive bound, got \(bound)")
-    let span = valueRange.upperBound - valueRange.lowerBound
-    precondition(
-      UInt64(bound) - 1 <= span,
-      "uniformInt(below: \(bound)) exceeds the range of \(generator.name) (\(span) + 1 values)")
-    return Int(gsl_rng_uniform_int(rng, UInt(bound)))
+    guard let mt else {
+      let span = valueRange.upperBound - valueRange.lowerBound
+      precondition(
+        UInt64(bound) <= span,
+        "uniformInt(below: \(bound)) exceeds the range of \(generator.name) (\(span))")
+      return Int(gsl_rng_uniform_int(rng, UInt(bound)))
+    }
+    precondition(bound <= 0xffff_ffff, "uniformInt(below: \(bound)) exceeds the range of mt19937 (2^32 - 1)")
+    // GSL's rejection: scale = range / n over the raw outputs (range 2^32 - 1 for mt19937).
+    let n = UInt(bound)
+    let scale = 0xffff_ffff / n
+    while true {
+      let k = UInt(mt.next()) / scale
+      if k < n { return Int(k) }
+    }
   }
 
   /// The generator's next raw output (`gsl_rng_get`), in ``valueRange``.
   ///
   /// Not a full 64-bit value: mt19937 produces 32 bits per call.
-  public func next() -> UInt64 { UInt64(gsl_rng_get(rng)) }
+  public func next() -> UInt64 {
+    guard let mt else { return UInt64(gsl_rng_get(rng)) }
+    return UInt64(mt.next())
+  }
+
+  /// An exponential variate with mean `mean` (`gsl_ran_exponential`: `-mean·log1p(-u)`).
+  @inline(__always) public func exponential(mean: Double) -> Double {
+    guard mt != nil else { return gsl_ran_exponential(rng, mean) }
+    return -mean * log1p(-uniformHalfOpen())
+  }
+
+  /// A uniform variate on [`low`, `high`) (`gsl_ran_flat`: `low·(1 − u) + high·u`).
+  @inline(__always) public func flat(_ low: Double, _ high: Double) -> Double {
+    guard mt != nil else { return gsl_ran_flat(rng, low, high) }
+    let u = uniformHalfOpen()
+    return low * (1 - u) + high * u
+  }
+
+  /// A normal variate with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian`: the
+  /// polar Box–Muller method, Knuth vol. 2, 3rd ed., p. 122).
+  @inline(__always) public func gaussian(sigma: Double) -> Double {
+    guard mt != nil else { return gsl_ran_gaussian(rng, sigma) }
+    var x: Double
+    var y: Double
+    var r2: Double
+    repeat {
+      x = -1 + 2 * uniform()
+      y = -1 + 2 * uniform()
+      r2 = x * x + y * y
+    } while r2 > 1.0 || r2 == 0
+    return sigma * y * (-2.0 * log(r2) / r2).squareRoot()
+  }
+
+  /// A normal variate with standard deviation `sigma` conditioned to exceed `a`
+  /// (`gsl_ran_gaussian_tail`): below one standard deviation by rejection from
+  /// ``gaussian(sigma:)``, above it by GSL's tail method.
+  @inline(__always) public func gaussianTail(above a: Double, sigma: Double) -> Double {
+    let s = a / sigma
+    guard mt != nil, s < 1 else { return gsl_ran_gaussian_tail(rng, a, sigma) }
+    var x: Double
+    repeat { x = gaussian(sigma: 1.0) } while x < s
+    return x * sigma
+  }
 
   /// The range raw outputs of ``next()`` fall in (`gsl_rng_min`...`gsl_rng_max`).
   public var valueRange: ClosedRange<UInt64> {
