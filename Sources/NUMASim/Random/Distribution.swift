@@ -27,8 +27,10 @@ public enum Distribution: Hashable, Sendable {
   /// (`gsl_ran_gaussian_tail` with lower limit `-mean`): below one sd
   /// it resamples a standard normal until it clears the limit (acceptance
   /// at least 16%, so about 6 draws at worst on average), beyond it uses
-  /// Marsaglia's tail method. Nothing is reflected, clamped or piled up at 0
-  /// (apart from a rounding-error guard); with `sd == 0` the value is `max(mean, 0)`.
+  /// Marsaglia's tail method. Nothing is clamped or piled up at 0 (apart from a
+  /// rounding-error guard); with `sd == 0` the value is `max(mean, 0)`. With `mean == 0`
+  /// this is the half-normal, drawn as `|N(0, sd)|` (one normal draw, where rejection
+  /// at 0 takes two on average): the same distribution.
   case normal(mean: Double, sd: Double)
   /// Log-normal: `exp(N(mu, sigma))` (`gsl_ran_lognormal`); median `exp(mu)`.
   case lognormal(mu: Double, sigma: Double)
@@ -100,6 +102,7 @@ public enum Distribution: Hashable, Sendable {
       return stream.exponential(mean: mean)
     case .normal(let mean, let sd):
       guard sd > 0 else { return Swift.max(mean, 0) }
+      if mean == 0 { return Swift.abs(stream.gaussian(sigma: sd)) }
       return Swift.max(mean + stream.gaussianTail(above: -mean, sigma: sd), 0)
     case .lognormal(let mu, let sigma):
       return gsl_ran_lognormal(rng, mu, sigma)

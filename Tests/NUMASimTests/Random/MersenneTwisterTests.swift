@@ -67,6 +67,16 @@ import Testing
     #expect(mismatches == 0)
   }
 
+  @Test func theHalfNormalIsOneNormalDrawFolded() {
+    let inline = RandomStream(seed: 8)
+    let gsl = RandomStream(seed: 8)
+    var mismatches = 0
+    for _ in 0..<300_000 where Distribution.normal(mean: 0, sd: 5).sample(inline) != abs(gsl_ran_gaussian(gsl.rng, 5)) {
+      mismatches += 1
+    }
+    #expect(mismatches == 0)
+  }
+
   @Test func inlineAndGSLDrawsShareOneState() {
     // Interleaving inline draws with GSL functions on the same stream gives the stream GSL
     // alone gives.
@@ -85,11 +95,11 @@ import Testing
     // on a generator without the inline view the values are GSL's by construction.
     let inline = RandomStream(seed: 5)
     let gsl = RandomStream(seed: 5)
-    let normal = Distribution.normal(mean: 0, sd: 5)
+    let normal = Distribution.normal(mean: 2, sd: 5)
     var mismatches = 0
     for _ in 0..<300_000 {
       let x = normal.sample(inline)
-      let y = Swift.max(0 + gsl_ran_gaussian_tail(gsl.rng, -0.0, 5), 0)
+      let y = Swift.max(2 + gsl_ran_gaussian_tail(gsl.rng, -2, 5), 0)
       if x.bitPattern != y.bitPattern { mismatches += 1 }
     }
     #expect(mismatches == 0)
