@@ -62,3 +62,35 @@ public struct PageAllocator: ~Copyable, Sendable {
   /// The flat index of zone `zoneIdx` of node `node`.
   @inline(__always) public func flatZone(node: Int, zoneIdx: Int) -> Int { node * zonesPerNode + zoneIdx }
 }
+
+extension PageAllocator {
+  /// An independent allocator in the same state (tests that compare two paths from one state).
+  public func copy() -> PageAllocator { PageAllocator(copying: self) }
+
+  init(copying a: borrowing PageAllocator) {
+    kernel = a.kernel
+    architecture = a.architecture
+    sysctl = a.sysctl
+    zonesPerNode = a.zonesPerNode
+    nodeCount = a.nodeCount
+    cpuCount = a.cpuCount
+    memmap = a.memmap.copy()
+    zones = a.zones.copy()
+    freeLists = a.freeLists.copy()
+    nrFree = a.nrFree.copy()
+    pageblockType = a.pageblockType.copy()
+    pcp = a.pcp.copy()
+    pcpLists = a.pcpLists.copy()
+    zonelists = a.zonelists
+    nodeOrder = a.nodeOrder
+    zonelistStorage = a.zonelistStorage
+    zonelistRanges = a.zonelistRanges
+    memoryNodeMask = a.memoryNodeMask
+    dma32Index = a.dma32Index
+    gfpZoneTable = a.gfpZoneTable
+    cpuNode = a.cpuNode
+    distances = a.distances
+    numaStats = a.numaStats.copy()
+    counters = a.counters
+  }
+}

@@ -61,14 +61,7 @@ extension PageAllocator {
     let li = pi &* PerCPU.listCount &+ PerCPU.listIndex(mt: mt, order: order)
     if pcpLists[li].isEmpty {
       let batch = nrPCPAlloc(pi, zone: zone, order: order)
-      var taken: Int32 = 0
-      for _ in 0..<batch {
-        guard let page = rmqueue(zone: zone, order: order, mt: mt, flags: flags) else { break }
-        memmap.set(page, .pcp)
-        memmap[Int(page)].order = UInt8(order)
-        PageList.addTail(&pcpLists[li], page, &memmap)
-        taken &+= 1
-      }
+      let taken = Int32(rmqueueBulk(zone: zone, order: order, count: batch, mt: mt, list: li, flags: flags))
       pcp[pi].count &+= taken << Int32(order)
       if taken == 0 { return nil }
     }
@@ -77,6 +70,76 @@ extension PageAllocator {
     memmap.clear(page, .pcp)
     pcp[pi].count &-= 1 << Int32(order)
     return page
+  }
+
+  /// Moves up to `count` blocks of `order` from the buddy lists to the tail of pcp list `list`.
+  ///
+  /// Mirrors: `rmqueue_bulk()` in mm/page_alloc.c (Linux 6.18): `count` calls of `__rmqueue()`.
+  /// Where the smallest free block of the type at or above `order` (every smaller list of the
+  /// type being empty) is split by those calls, they hand out its pages in address order and
+  /// leave the rest as its buddy decomposition, each piece the only one on its list; the
+  /// block is then taken in one step with that outcome (``rmqueueBulkPerPage`` is the
+  /// page-by-page reference the tests compare it with).
+  @inline(__always)
+  mutating func rmqueueBulk(zone: Int, order: Int, count: Int, mt: Int, list li: Int, flags: AllocFlags) -> Int {
+    var taken = 0
+    while taken < count {
+      guard let (head, current) = smallestFreeBlock(zone: zone, order: order, mt: mt) else {
+        // Nothing of the type: claim or steal, one block at a time.
+        guard let page = rmqueue(zone: zone, order: order, mt: mt, flags: flags) else { break }
+        addToPCPList(page, order: order, list: li)
+        taken &+= 1
+        continue
+      }
+      let blocks = Swift.min(count &- taken, 1 &<< (current &- order))
+      deleteFromFreeList(head, zone: zone, order: current, mt: mt)
+      for b in 0..<blocks { addToPCPList(head &+ PageIndex(b &<< order), order: order, list: li) }
+      // What is left of the block after `blocks` blocks of `order`: its buddy decomposition
+      // from the top down, as the splits left it.
+      var piece = current
+      var end = 1 &<< current
+      let used = blocks &<< order
+      while end > used {
+        piece &-= 1
+        let half = 1 &<< piece
+        if end &- half >= used {
+          addToFreeList(head &+ PageIndex(end &- half), zone: zone, order: piece, mt: mt)
+          end &-= half
+        }
+      }
+      taken &+= blocks
+    }
+    return taken
+  }
+
+  /// `rmqueue_bulk()` one `__rmqueue()` at a time (the reference for ``rmqueueBulk``).
+  mutating func rmqueueBulkPerPage(zone: Int, order: Int, count: Int, mt: Int, list li: Int, flags: AllocFlags)
+    -> Int
+  {
+    var taken = 0
+    for _ in 0..<count {
+      guard let page = rmqueue(zone: zone, order: order, mt: mt, flags: flags) else { break }
+      addToPCPList(page, order: order, list: li)
+      taken &+= 1
+    }
+    return taken
+  }
+
+  /// The head of the first free block on the smallest non-empty `mt` list of order ≥ `order`.
+  @inline(__always) func smallestFreeBlock(zone: Int, order: Int, mt: Int) -> (PageIndex, Int)? {
+    var current = order
+    while current < Buddy.orderCount {
+      let head = freeLists[freeListIndex(zone: zone, order: current, mt: mt)].head
+      if head != Memmap.none { return (head, current) }
+      current &+= 1
+    }
+    return nil
+  }
+
+  @inline(__always) mutating func addToPCPList(_ page: PageIndex, order: Int, list li: Int) {
+    memmap.set(page, .pcp)
+    memmap[page].order = UInt8(order)
+    PageList.addTail(&pcpLists[li], page, &memmap)
   }
 
   /// Mirrors: `nr_pcp_alloc()` in mm/page_alloc.c (Linux 6.18).

@@ -138,4 +138,44 @@ import Testing
     #expect(a.nrFree[z * Buddy.orderCount + 10] == 58)
     try a.checkInvariants()
   }
+
+  /// The bulk refill leaves exactly the state the page-by-page refill leaves: the same pages on
+  /// the pcp list in the same order, the same free lists, link for link, and the same counts,
+  /// over randomized histories (aged free lists, every pcp order, partly empty types).
+  @Test(arguments: 1...24)
+  func bulkRefillIsThePageByPageRefill(seed: UInt64) throws {
+    var a = try makeAllocator(nodes: 2, memory: 64 * ByteSize.mib, cpus: 2)
+    let stream = RandomStream(seed: seed)
+    _ = AllocatorChurn(
+      operations: 500 + stream.uniformInt(below: 4000), fill: 0.3 + 0.65 * stream.uniform(), seed: seed
+    )
+    .run(on: &a)
+    let populated = a.zones.indices.filter { a.zones[$0].isManaged }
+    var refills = 0
+    var pagesMoved = 0
+    for round in 0..<30 {
+      let z = populated[stream.uniformInt(below: populated.count)]
+      let order = [0, 0, 0, 1, 2, 3, Buddy.pageblockOrder][stream.uniformInt(below: 7)]
+      let mt = stream.uniformInt(below: MigrateType.pcpTypes)
+      let count = 1 + stream.uniformInt(below: 700)
+      let flags: AllocFlags = stream.uniform() < 0.5 ? [] : .noFragment
+      let pi = a.pcpIndex(cpu: stream.uniformInt(below: a.cpuCount), zone: z)
+      let li = pi * PerCPU.listCount + PerCPU.listIndex(mt: mt, order: order)
+      var b = a.copy()
+      let bulk = a.rmqueueBulk(zone: z, order: order, count: count, mt: mt, list: li, flags: flags)
+      let perPage = b.rmqueueBulkPerPage(zone: z, order: order, count: count, mt: mt, list: li, flags: flags)
+      #expect(bulk == perPage, "round \(round)")
+      a.pcp[pi].count += Int32(bulk << order)
+      b.pcp[pi].count += Int32(perPage << order)
+      let d = firstDifference(digest(a), digest(b))
+      #expect(d == nil, "round \(round): zone \(z) order \(order) mt \(mt) count \(count) differs at \(d ?? -1)")
+      refills += 1
+      pagesMoved += bulk << order
+      if round % 5 == 4 {
+        _ = AllocatorChurn(operations: 300, fill: 0.9, seed: seed &+ UInt64(round)).run(on: &a)
+      }
+    }
+    try a.checkInvariants()
+    #expect(refills == 30 && pagesMoved > 0)
+  }
 }
