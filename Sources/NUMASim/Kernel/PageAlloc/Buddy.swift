@@ -66,14 +66,19 @@ extension PageAllocator {
   /// Mirrors: `__rmqueue_smallest()` and `page_del_and_expand()` in mm/page_alloc.c (Linux 6.18).
   @inline(__always)
   mutating func rmqueueSmallest(zone: Int, order: Int, mt: Int) -> PageIndex? {
+    guard let (head, current) = smallestFreeBlock(zone: zone, order: order, mt: mt) else { return nil }
+    deleteFromFreeList(head, zone: zone, order: current, mt: mt)
+    expand(head, zone: zone, low: order, high: current, mt: mt)
+    return head
+  }
+
+  /// The head of the first free block on the smallest non-empty `mt` list of order ≥ `order`,
+  /// and that order.
+  @inline(__always) func smallestFreeBlock(zone: Int, order: Int, mt: Int) -> (PageIndex, Int)? {
     var current = order
     while current < Buddy.orderCount {
       let head = freeLists[freeListIndex(zone: zone, order: current, mt: mt)].head
-      if head != Memmap.none {
-        deleteFromFreeList(head, zone: zone, order: current, mt: mt)
-        expand(head, zone: zone, low: order, high: current, mt: mt)
-        return head
-      }
+      if head != Memmap.none { return (head, current) }
       current &+= 1
     }
     return nil

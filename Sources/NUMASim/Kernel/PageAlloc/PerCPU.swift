@@ -125,17 +125,6 @@ extension PageAllocator {
     return taken
   }
 
-  /// The head of the first free block on the smallest non-empty `mt` list of order ≥ `order`.
-  @inline(__always) func smallestFreeBlock(zone: Int, order: Int, mt: Int) -> (PageIndex, Int)? {
-    var current = order
-    while current < Buddy.orderCount {
-      let head = freeLists[freeListIndex(zone: zone, order: current, mt: mt)].head
-      if head != Memmap.none { return (head, current) }
-      current &+= 1
-    }
-    return nil
-  }
-
   @inline(__always) mutating func addToPCPList(_ page: PageIndex, order: Int, list li: Int) {
     memmap.set(page, .pcp)
     memmap[page].order = UInt8(order)
