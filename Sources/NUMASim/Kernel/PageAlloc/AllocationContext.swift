@@ -66,10 +66,33 @@ public struct AllocationContext: Sendable, BitwiseCopyable {
   @inline(__always) func allows(node: Int) -> Bool { node >= 64 || nodemask & (1 << UInt64(node)) != 0 }
 }
 
+/// The zones a context walks, in zonelist order, without building an array: the slow path
+/// walks them several times per allocation.
+///
+/// Mirrors: `for_each_zone_zonelist_nodemask()` in include/linux/mmzone.h (Linux 6.18).
+public struct ZonelistWalk: Sequence, IteratorProtocol {
+  let storage: ContiguousArray<Int32>
+  var position: Int
+  let end: Int
+  let zonesPerNode: Int
+  let context: AllocationContext
+
+  public mutating func next() -> Int? {
+    while position < end {
+      let z = Int(storage[position])
+      position &+= 1
+      // Flat zone indices are `node * zonesPerNode + zone_idx`.
+      if context.allows(node: z / zonesPerNode) { return z }
+    }
+    return nil
+  }
+}
+
 extension PageAllocator {
-  /// The zones of a context, in walk order (for tests and reports).
-  public func zones(of ac: AllocationContext) -> [Int] {
-    (ac.listStart..<ac.listEnd).map { Int(zonelistStorage[$0]) }.filter { ac.allows(node: zones[$0].id.node.index) }
+  /// The zones of a context, in walk order.
+  public func zones(of ac: AllocationContext) -> ZonelistWalk {
+    ZonelistWalk(
+      storage: zonelistStorage, position: ac.listStart, end: ac.listEnd, zonesPerNode: zonesPerNode, context: ac)
   }
 
   /// Builds the context of a request.

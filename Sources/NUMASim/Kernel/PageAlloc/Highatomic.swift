@@ -32,7 +32,9 @@ extension PageAllocator {
   /// free page is converted.
   /// - Returns: whether a block was released.
   @discardableResult
-  mutating func unreserveHighatomicPageblock(zonelist: [Int], highestZoneIndex: Int, mt: Int, force: Bool) -> Bool {
+  mutating func unreserveHighatomicPageblock(zonelist: some Sequence<Int>, highestZoneIndex: Int, mt: Int, force: Bool)
+    -> Bool
+  {
     let highatomic = Int(MigrateType.highatomic.rawValue)
     for z in zonelist where zones[z].id.index <= highestZoneIndex {
       if !force && zones[z].reservedHighatomic <= Buddy.pageblockPages { continue }
