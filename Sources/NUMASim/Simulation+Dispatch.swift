@@ -126,7 +126,8 @@ extension SimulationModel {
     guard measuring else { return }
     stats.samples += 1
     var free = 0
-    for (z, zone) in allocator.zones.elements.enumerated() where zone.isManaged {
+    for z in allocator.zones.indices where allocator.zones[z].isManaged {
+      let zone = allocator.zones[z]
       free += zone.freePages
       if zone.freePages < zone.mark(.min) { stats.belowMin[z] += 1 }
       if zone.freePages < zone.mark(.low) { stats.belowLow[z] += 1 }

@@ -50,9 +50,4 @@ public struct OwnedArray<Element: BitwiseCopyable>: ~Copyable, @unchecked Sendab
 
   /// The elements as a regular array (for reports and tests; O(count)).
   public var elements: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-  /// Calls `body` with the elements as a buffer (for reductions over many elements).
-  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
-    try body(UnsafeBufferPointer(start: base, count: count))
-  }
 }
