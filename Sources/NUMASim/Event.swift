@@ -14,4 +14,6 @@ public enum Event: BitwiseCopyable, Sendable {
   case writebackDone
   /// Statistics sampling.
   case sample
+  /// Every CPU's vmstat update (`vmstat_update()`, each `vm.stat_interval`).
+  case vmstatUpdate
 }

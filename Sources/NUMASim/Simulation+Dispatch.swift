@@ -96,20 +96,23 @@ extension SimulationModel {
     if measuring { stats.frees &+= 1 }
   }
 
-  /// One step of a node's `balance_pgdat()`; the next is due when the cost model says this
-  /// one's work took, or, once the run is over, the nap begins.
+  /// One step of a node's kswapd; the next is due when the cost model says this one's work
+  /// took, or, once a run ends with the node balanced, the nap begins then.
   mutating func kswapdStep(node: Int, generation: UInt32, _ s: inout Scheduler<Event>) {
     guard generation == reclaim.nodes[node].kswapd.generation, reclaim.nodes[node].kswapd.isRunning else { return }
-    if let sc = reclaim.balancePgdatStep(&allocator, node: node, now: s.now) {
-      let ns = costs.nanoseconds(of: sc.nr)
-      if measuring { stats.kswapdNanoseconds[node] &+= ns }
+    let step = reclaim.balancePgdatStep(&allocator, node: node, now: s.now)
+    let ns = costs.nanoseconds(of: step.work)
+    if measuring { stats.kswapdNanoseconds[node] &+= ns }
+    let current = reclaim.nodes[node].kswapd.generation
+    if step.continues {
       // A step that found nothing at all still costs the scan of an empty list.
       s.schedule(
-        .kswapdStep(node: Int32(node), generation: generation),
+        .kswapdStep(node: Int32(node), generation: current),
         at: s.now.saturatingAdding(.nanoseconds(Swift.max(ns, 1_000))))
     } else {
       s.schedule(
-        .kswapdNapEnd(node: Int32(node), generation: reclaim.nodes[node].kswapd.generation), at: s.now + Kswapd.nap)
+        .kswapdNapEnd(node: Int32(node), generation: current), at: s.now.saturatingAdding(.nanoseconds(ns)) + Kswapd.nap
+      )
     }
     scheduleWriteback(&s)
   }

@@ -87,6 +87,8 @@ public struct SimulationModel: ~Copyable, EventHandler {
   public var stats: RunStatistics
   public let costs: CostModel
   let sampleInterval: SimTime
+  /// `vm.stat_interval`: the period of every CPU's vmstat update.
+  let statInterval: SimTime
   var measuring = false
   var checkInvariantsAfterEachEvent = false
   /// Per page frame: the generation of the free event scheduled for the folio it heads.
@@ -114,6 +116,7 @@ public struct SimulationModel: ~Copyable, EventHandler {
     stats = RunStatistics(zones: allocator.zoneCount, nodes: allocator.nodeCount)
     costs = CostModel(config.costs, seeds: seeds)
     sampleInterval = config.sampleInterval
+    statInterval = .seconds(setup.sysctl.statInterval)
     freeGeneration = OwnedArray(repeating: 0, count: allocator.memmap.count)
     interleave = Array(repeating: 0, count: workload.groups.count)
     latency = setup.machine.latencies
@@ -129,6 +132,7 @@ public struct SimulationModel: ~Copyable, EventHandler {
       if let a = first { s.schedule(.arrival(group: Int32(g), cpu: Int32(a.cpu.index)), at: a.time) }
     }
     s.schedule(.sample, at: sampleInterval)
+    s.schedule(.vmstatUpdate, at: statInterval)
   }
 
   mutating func endWarmup() {
@@ -156,6 +160,9 @@ public struct SimulationModel: ~Copyable, EventHandler {
     case .sample:
       sample(s.now)
       s.schedule(.sample, at: s.now + sampleInterval)
+    case .vmstatUpdate:
+      allocator.refreshCPUVMStats()
+      s.schedule(.vmstatUpdate, at: s.now + statInterval)
     }
     if checkInvariantsAfterEachEvent { checkInvariants(s) }
   }

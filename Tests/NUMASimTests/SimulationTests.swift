@@ -135,13 +135,35 @@ let burstyNearFull = """
       duration: 2s
       workload:
         - {name: heap, cpus: [0], arrival: {poisson: 15000}, kind: anon}
-        - {name: cache, cpus: [1], arrival: {poisson: 40000}, kind: file_clean}
+        - name: cache
+          cpus: [1]
+          arrival: {poisson: 40000}
+          kind: file_clean
+          access: {reference_interval: "exponential(mean=0.05)", hot_fraction: 1}
       """
+    // The cache is a working set (referenced, so activated): the inactive file list runs
+    // low, there is no cache_trim_mode, and swappiness decides the split.
     let zero = try runScenario(yaml, ["vm.swappiness=0"])
     let heavy = try runScenario(yaml, ["vm.swappiness=200"])
     #expect(zero["pgscan_file"] > 0 && zero["pgscan_anon"] == 0)
     #expect(heavy["pgscan_anon"] > 0)
     #expect(heavy["pgsteal_anon"] / max(heavy["pgsteal_file"], 1) > zero["pgsteal_anon"] / max(zero["pgsteal_file"], 1))
+  }
+
+  @Test func useOncePageCacheIsTrimmedWithoutSwappingTheHeap() throws {
+    let r = try runScenario(
+      """
+      machine: {nodes: [{memory: 256MiB, cpus: 2}]}
+      swap: {size: 1GiB}
+      warmup: 1s
+      duration: 2s
+      workload:
+        - {name: heap, cpus: [0], arrival: {poisson: 15000}, kind: anon}
+        - {name: stream, cpus: [1], arrival: {poisson: 40000}, kind: file_clean}
+      """)
+    // Never-referenced page cache keeps the inactive file list large and not low:
+    // cache_trim_mode reclaims it alone, whatever swappiness says.
+    #expect(r["pgsteal_file"] > 10_000 && r["pgscan_anon"] == 0 && r["pswpout"] == 0)
   }
 
   @Test func zoneReclaimModeReclaimsLocallyBeforeFallingBack() throws {

@@ -18,6 +18,7 @@ public enum SysctlKey: String, CaseIterable, Sendable {
   case minSlabRatio = "min_slab_ratio"
   case extfragThreshold = "extfrag_threshold"
   case compactionProactiveness = "compaction_proactiveness"
+  case statInterval = "stat_interval"
   case transparentHugepage = "transparent_hugepage"
 
   /// The keys accepted (so that a real machine's `/proc/sys/vm` can be given whole) and shown
@@ -79,6 +80,11 @@ public enum SysctlKey: String, CaseIterable, Sendable {
     case .minSlabRatio: sysctl.minSlabRatio = try int(0, 100)
     case .extfragThreshold: sysctl.extfragThreshold = try int(0, 1000)
     case .compactionProactiveness: sysctl.compactionProactiveness = try int(0, 100)
+    case .statInterval:
+      guard let n = Int(v), n >= 1, n <= 86_400 else {
+        throw .invalidValue("\(qualifiedName): '\(text)' is not a whole number of seconds in 1...86400")
+      }
+      sysctl.statInterval = n
     case .percpuPagelistHighFraction:
       let n = try int(0)
       guard n == 0 || n >= PerCPUPageset.minHighFraction else {

@@ -27,6 +27,9 @@ public struct SysctlVM: Hashable, Sendable {
   public var extfragThreshold = 500
   /// `vm.compaction_proactiveness` (0...100, default 20).
   public var compactionProactiveness = 20
+  /// `vm.stat_interval` (seconds, default 1): the period of the per-CPU vmstat update that
+  /// decays the per-CPU lists' `high`.
+  public var statInterval = 1
   /// `/sys/kernel/mm/transparent_hugepage/enabled` (default `madvise`).
   public var transparentHugepage = TransparentHugepageMode.madvise
 

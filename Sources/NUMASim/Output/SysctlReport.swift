@@ -20,6 +20,7 @@ public enum SysctlReport {
     } else {
       lines.append(("vm.percpu_pagelist_fraction", "\(s.percpuPagelistHighFraction)"))
     }
+    lines.append(("vm.stat_interval", "\(s.statInterval)"))
     lines.append(("vm.swappiness", "\(s.swappiness)"))
     if setup.kernel.hasWatermarkBoost { lines.append(("vm.watermark_boost_factor", "\(s.watermarkBoostFactor)")) }
     if setup.kernel.hasWatermarkScaleFactor {

@@ -30,6 +30,7 @@ import Testing
     ("transparent_hugepage=sometimes", "not one of always, madvise, never"),
     ("vm.swappiness", "not of the form vm.KEY=VALUE"),
     ("vm.dirty_ratio=10", "unknown sysctl"),
+    ("vm.stat_interval=0", "vm.stat_interval: '0' is not a whole number of seconds in 1...86400"),
   ])
   func rejects(assignment: String, message: String) {
     var s = SysctlVM()
@@ -38,6 +39,13 @@ import Testing
     } throws: { error in
       "\(error)".contains(message)
     }
+  }
+
+  @Test func statIntervalIsWholeSeconds() throws {
+    var s = SysctlVM()
+    #expect(s.statInterval == 1)
+    try SysctlKey.apply(assignment: "vm.stat_interval=10", to: &s)
+    #expect(s.statInterval == 10)
   }
 
   @Test func editDistance() {

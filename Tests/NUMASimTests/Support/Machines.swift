@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+import Testing
+
 @testable import NUMASim
 
 /// An allocator for `nodes` nodes of `memory` bytes and `cpus` CPUs each, 4 MiB reserved per node.
@@ -49,6 +51,16 @@ extension Reclaim {
 
 /// An allocator, its reclaim side and one value a test set-up found (a zone, say): tuples
 /// cannot hold the noncopyable allocator.
+/// A 256 MiB node whose memory is almost all clean page cache on the LRU; `value` is its
+/// DMA32 zone.
+func makeFilledNode() throws -> TestMachine {
+  var a = try makeAllocator(memory: 256 * ByteSize.mib)
+  var r = makeReclaim(a)
+  r.fill(&a)
+  let dma32 = try #require(a.zones.elements.first { $0.type == .dma32 }).flatIndex
+  return TestMachine(a: a, r: r, value: dma32)
+}
+
 struct TestMachine: ~Copyable {
   var a: PageAllocator
   var r: Reclaim<AccessModel>

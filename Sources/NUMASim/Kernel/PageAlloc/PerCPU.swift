@@ -259,6 +259,46 @@ extension PageAllocator {
     }
   }
 
+  /// Lowers one CPU's `high` for a zone towards `high_min` and frees the pages above it.
+  ///
+  /// Mirrors: `decay_pcp_high()` in mm/page_alloc.c (Linux 6.18): while `high > high_min`,
+  /// `high = max3(count − (batch << CONFIG_PCP_BATCH_SCALE_MAX), high − high/8, high_min)`;
+  /// then the pages above `high` go back `batch` at a time by `free_pcppages_bulk()` from
+  /// list 0. Kernels before 6.7 have a fixed `high` and no decay.
+  /// - Returns: `todo`: whether `high` is still above `high_min` or pages were freed.
+  @discardableResult
+  public mutating func decayPCPHigh(cpu: Int, zone: Int) -> Bool {
+    guard kernel.pcpHighRule == .highMinMax else { return false }
+    let pi = pcpIndex(cpu: cpu, zone: zone)
+    var todo = false
+    let p = pcp[pi]
+    if p.high > p.highMin {
+      pcp[pi].high = max(p.count - (p.batch << PerCPU.batchScaleMax), p.high - (p.high >> 3), p.highMin)
+      todo = pcp[pi].high > p.highMin
+    }
+    var toDrain = Int(pcp[pi].count - pcp[pi].high)
+    while toDrain > 0 {
+      let batch = min(toDrain, Int(p.batch))
+      freePCPPagesBulk(pi, zone: zone, count: batch, pindex: 0)
+      todo = true
+      toDrain -= batch
+    }
+    return todo
+  }
+
+  /// The per-CPU pageset work of every CPU's vmstat update.
+  ///
+  /// Mirrors: `vmstat_update()` → `refresh_cpu_vm_stats(true)` in mm/vmstat.c (Linux 6.18):
+  /// ``decayPCPHigh(cpu:zone:)`` for every populated zone.
+  /// - Deviation: every CPU's update runs on the same `stat_interval` tick, whether or not
+  ///   its counters changed (`need_update()`, the per-CPU `round_jiffies` skew); the NUMA
+  ///   drain of remote pagesets idle for three updates (`pcp->expire`) is not modelled.
+  public mutating func refreshCPUVMStats() {
+    for cpu in 0..<cpuCount {
+      for z in zones.indices where zones[z].isPopulated { decayPCPHigh(cpu: cpu, zone: z) }
+    }
+  }
+
   /// Empties every CPU's lists for every zone (`drain_all_pages(NULL)`).
   ///
   /// Mirrors: `drain_all_pages()` → `drain_pages_zone()` in mm/page_alloc.c (Linux 6.18).

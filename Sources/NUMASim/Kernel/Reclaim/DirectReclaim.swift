@@ -6,10 +6,12 @@ extension Reclaim {
   /// Mirrors: `try_to_free_pages()` → `throttle_direct_reclaim()` and
   /// `do_try_to_free_pages()` in mm/vmscan.c (Linux 6.18): `allocstall_<zone>` for the
   /// request's zone limit; a task is throttled (`pgscan_direct_throttle`) while the first
-  /// node's lowmem free pages are at or below half the sum of its min watermarks; then
-  /// priority 12 → 0 over the zonelist's nodes until `SWAP_CLUSTER_MAX` pages are reclaimed,
-  /// waiting on writeback (`reclaim_throttle(VMSCAN_THROTTLE_WRITEBACK)`) when a priority found
-  /// only folios under I/O. The work done is added to `task.reclaim`.
+  /// node's lowmem free pages are at or below half the sum of its min watermarks; then one
+  /// `scan_control` for `SWAP_CLUSTER_MAX` pages, priority 12 → 0, each priority a
+  /// `shrink_node()` of every node of the zonelist (`shrink_zones()`), stopping after the
+  /// priority that met the target, and waiting on writeback
+  /// (`reclaim_throttle(VMSCAN_THROTTLE_WRITEBACK)`) when a priority found only folios under
+  /// I/O. The work done is added to `task.reclaim`.
   /// - Deviation: a throttled task waits one `throttle_ms` draw instead of until kswapd wakes
   ///   it; a writeback wait completes all writeback queued so far.
   public mutating func tryToFreePages(
@@ -24,30 +26,24 @@ extension Reclaim {
       a.counters[.pgscanDirectThrottle] &+= 1
       task.reclaim.throttled += 1
     }
-    var reclaimed = 0
-    var priority = Kswapd.defaultPriority
-    while priority >= 0 && reclaimed < Kswapd.swapClusterMax {
-      var blocked = 0
-      for node in nodeList {
-        var sc = ScanControl(
-          nrToReclaim: Kswapd.swapClusterMax - reclaimed, gfpMask: request.gfp, order: request.order,
-          priority: priority, reclaimIndex: ac.highestZoneIndex, isKswapd: false, cpu: task.cpu, now: task.now)
-        shrinkNode(&a, node: node, &sc)
-        a.counters[.pgscanDirect] &+= UInt64(sc.nrScanned)
-        a.counters[.pgstealDirect] &+= UInt64(sc.nrReclaimed)
-        task.reclaim += sc.nr
-        reclaimed += sc.nrReclaimed
-        blocked += sc.nr.blockedOnWriteback
-        if reclaimed >= Kswapd.swapClusterMax { break }
-      }
-      if reclaimed == 0 && blocked > 0 {
-        task.reclaim.throttled += 1
+    var sc = ScanControl(
+      nrToReclaim: Kswapd.swapClusterMax, gfpMask: request.gfp, order: request.order,
+      priority: Kswapd.defaultPriority, reclaimIndex: ac.highestZoneIndex, isKswapd: false, cpu: task.cpu,
+      now: task.now)
+    repeat {
+      sc.nrScanned = 0
+      let blockedBefore = sc.nr.blockedOnWriteback
+      for node in nodeList { shrinkNode(&a, node: node, &sc) }
+      if sc.nrReclaimed >= sc.nrToReclaim { break }
+      if sc.nrReclaimed == 0 && sc.nr.blockedOnWriteback > blockedBefore {
+        sc.nr.throttled += 1
         endWriteback(&a)
       }
-      priority -= 1
-    }
-    task.reclaimed += reclaimed
-    return reclaimed
+      sc.priority -= 1
+    } while sc.priority >= 0
+    task.reclaim += sc.nr
+    task.reclaimed += sc.nrReclaimed
+    return sc.nrReclaimed
   }
 
   /// Whether the node's lowmem free pages are above half its min watermarks.

@@ -35,8 +35,28 @@ public struct LRUVec: Sendable, BitwiseCopyable {
   var lists = InlineArray<5, PageList>(repeating: PageList())
   /// Pages (not entries) on each list (`lruvec_page_state(NR_LRU_BASE + lru)`).
   var pages = InlineArray<5, Int>(repeating: 0)
+  /// `anon_cost`: the recent cost of reclaiming anonymous pages.
+  public var anonCost = 0
+  /// `file_cost`: the recent cost of reclaiming page cache.
+  public var fileCost = 0
 
   public init() {}
+
+  /// Records the cost of a reclaim pass on one type.
+  ///
+  /// Mirrors: `lru_note_cost()` in mm/swap.c (Linux 6.18): `nr_io * SWAP_CLUSTER_MAX +
+  /// nr_rotated` is added to the type's cost; both costs are halved once their sum exceeds a
+  /// quarter of the pages on the four evictable lists.
+  /// - Deviation: refaults are not modelled, so `lru_note_cost_refault()` adds nothing.
+  public mutating func noteCost(file: Bool, io: Int, rotated: Int) {
+    let cost = io * Kswapd.swapClusterMax + rotated
+    if file { fileCost += cost } else { anonCost += cost }
+    let lruSize = pages[0] + pages[1] + pages[2] + pages[3]
+    if fileCost + anonCost > lruSize / 4 {
+      fileCost /= 2
+      anonCost /= 2
+    }
+  }
 
   /// Pages on a list.
   @inline(__always) public func size(_ lru: LRUList) -> Int { pages[lru.rawValue] }

@@ -15,7 +15,8 @@ extension Reclaim {
   ///
   /// Mirrors: `node_reclaim()` → `__node_reclaim()` in mm/vmscan.c (Linux 6.18): only when the
   /// node's page cache exceeds `min_unmapped_ratio` of it and the caller may block, at
-  /// priority 4 (`NODE_RECLAIM_PRIORITY`), for `max(1 << order, SWAP_CLUSTER_MAX)` pages;
+  /// priority 4 (`NODE_RECLAIM_PRIORITY`) and below until `1 << order` pages are reclaimed,
+  /// each `shrink_node()` for `max(1 << order, SWAP_CLUSTER_MAX)` pages;
   /// counts `zone_reclaim_success` / `zone_reclaim_failed`. The work done is added to
   /// `task.reclaim`.
   /// - Deviation: every page-cache page counts as unmapped; `RECLAIM_WRITE` and
@@ -32,10 +33,12 @@ extension Reclaim {
       nrToReclaim: Swift.max(1 << order, Kswapd.swapClusterMax), gfpMask: gfp, order: order,
       priority: Self.nodeReclaimPriority, reclaimIndex: a.zonesPerNode - 1, isKswapd: false, cpu: task.cpu,
       now: task.now)
-    shrinkNode(&a, node: node, &sc)
+    while true {
+      shrinkNode(&a, node: node, &sc)
+      guard sc.nrReclaimed < 1 << order, sc.priority > 0 else { break }
+      sc.priority -= 1
+    }
     task.reclaim += sc.nr
-    a.counters[.pgscanDirect] &+= UInt64(sc.nrScanned)
-    a.counters[.pgstealDirect] &+= UInt64(sc.nrReclaimed)
     if sc.nrReclaimed > 0 {
       a.counters[.zoneReclaimSuccess] &+= 1
       return .some

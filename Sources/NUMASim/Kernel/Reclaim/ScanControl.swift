@@ -3,12 +3,14 @@
 /// One reclaim request and what it did: the explicit state every reclaim function works on.
 ///
 /// Mirrors: `struct scan_control` in mm/vmscan.c (Linux 6.18): `nr_to_reclaim`, `gfp_mask`,
-/// `order`, `priority`, `reclaim_idx`, `may_writepage`, `may_unmap`, `may_swap`, and the
-/// results `nr_scanned`, `nr_reclaimed` and `nr` (what the folios scanned turned out to be).
+/// `order`, `priority`, `reclaim_idx`, `may_writepage`, `may_unmap`, `may_swap`, the per-pass
+/// `may_deactivate`, `cache_trim_mode`, `file_is_tiny`, `anon_cost` and `file_cost` that
+/// ``Reclaim/prepareScanControl(_:node:_:)`` sets, and the results `nr_scanned`,
+/// `nr_reclaimed` and `nr` (what the folios scanned turned out to be).
 /// The reclaiming CPU and the time stand for `current`: where freed pages go and when the
 /// reference model asks whether a folio was used.
-/// - Deviation: `may_writepage`, `may_unmap` and `reclaim_idx` are carried but not yet
-///   honoured (all zones of the node are reclaimed, as before); no memory cgroups.
+/// - Deviation: `may_unmap` and `reclaim_idx` are carried but not honoured (all zones of the
+///   node are reclaimed); no memory cgroups.
 public struct ScanControl: Sendable {
   /// `nr_to_reclaim`.
   public var nrToReclaim: Int
@@ -26,6 +28,17 @@ public struct ScanControl: Sendable {
   public var mayUnmap = true
   /// `may_swap`.
   public var maySwap = true
+  /// `may_deactivate & DEACTIVATE_ANON`: the active anon list may be aged this pass.
+  public var mayDeactivateAnon = false
+  /// `may_deactivate & DEACTIVATE_FILE`: the active file list may be aged this pass.
+  public var mayDeactivateFile = false
+  /// `cache_trim_mode`: plenty of inactive page cache that needs no aging: scan file only.
+  public var cacheTrimMode = false
+  /// `file_is_tiny`: page cache plus free pages are under the high marks: scan anon only.
+  public var fileIsTiny = false
+  /// `anon_cost` and `file_cost`: the lruvec's reclaim costs when the pass began.
+  public var anonCost = 0
+  public var fileCost = 0
   /// `current_is_kswapd()`.
   public var isKswapd: Bool
   /// The CPU reclaim runs on; pages it frees go to this CPU's lists.

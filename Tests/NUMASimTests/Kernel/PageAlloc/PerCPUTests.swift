@@ -121,6 +121,42 @@ import Testing
     try a.checkInvariants()
   }
 
+  @Test func decayLowersHighByAnEighthAndFreesWhatIsAboveIt() throws {
+    var a = try makeAllocator()
+    let pi = a.pcpIndex(cpu: 0, zone: z)
+    var pages: [PageIndex] = []
+    for _ in 0..<1000 {
+      let taken = a.rmqueueSmallest(zone: z, order: 0, mt: movable)
+      let p = try #require(taken)
+      a.memmap[Int(p)].refcount = 1
+      pages.append(p)
+    }
+    a.pcp[pi].high = 3000
+    for p in pages { a.free(p, order: 0, cpu: 0, zone: z) }
+    #expect(a.pcp[pi].count == 1000)
+    let freeBefore = a.zones[z].freePages
+    // high = max3(1000 − (15 << 5), 3000 − 375, 1833) = 2625: above count, nothing freed.
+    let first = a.decayPCPHigh(cpu: 0, zone: z)
+    #expect(first && a.pcp[pi].high == 2625 && a.pcp[pi].count == 1000)
+    a.pcp[pi].high = 1900
+    // max3(520, 1900 − 237, 1833) = 1833 = high_min; count 1000 is below it, nothing to do.
+    let second = a.decayPCPHigh(cpu: 0, zone: z)
+    #expect(!second && a.pcp[pi].high == 1833 && a.zones[z].freePages == freeBefore)
+    // A list above high is cut back to it, a batch at a time.
+    a.pcp[pi].highMin = 900
+    a.pcp[pi].high = 900
+    let third = a.decayPCPHigh(cpu: 0, zone: z)
+    #expect(third && a.pcp[pi].count == 900 && a.zones[z].freePages == freeBefore + 100)
+    try a.checkInvariants()
+  }
+
+  @Test func theVMStatUpdateDecaysEveryCPUOfEveryPopulatedZone() throws {
+    var a = try makeAllocator()
+    for cpu in 0..<2 { a.pcp[a.pcpIndex(cpu: cpu, zone: z)].high = 3000 }
+    a.refreshCPUVMStats()
+    for cpu in 0..<2 { #expect(a.pcp[a.pcpIndex(cpu: cpu, zone: z)].high == 2625) }
+  }
+
   @Test func drainAllPagesEmptiesEveryCPUAndMergesBack() throws {
     var a = try makeAllocator()
     var held: [AllocatedPage] = []

@@ -19,6 +19,20 @@ import Testing
     #expect(LRUList.active(file: false) == .activeAnon)
   }
 
+  @Test func noteCostWeighsIOBySwapClusterMaxAndDecaysPastAQuarterOfTheLists() {
+    var m = Memmap(count: 512)
+    var v = LRUVec()
+    for p in 0..<400 { v.add(PageIndex(p), .inactiveFile, nr: 1, memmap: &m) }
+    // 2 pages written and 5 rotated: 2·32 + 5 = 69, under 400/4.
+    v.noteCost(file: false, io: 2, rotated: 5)
+    #expect(v.anonCost == 69 && v.fileCost == 0)
+    v.noteCost(file: true, io: 0, rotated: 20)
+    #expect(v.anonCost == 69 && v.fileCost == 20)
+    // 69 + 20 + 12 = 101 > 100: both halved.
+    v.noteCost(file: true, io: 0, rotated: 12)
+    #expect(v.anonCost == 34 && v.fileCost == 16)
+  }
+
   @Test func addPutsTheFolioAtTheHeadAndSetsItsFlags() {
     var m = Memmap(count: 8)
     var v = LRUVec()

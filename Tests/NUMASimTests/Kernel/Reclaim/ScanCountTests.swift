@@ -30,8 +30,8 @@ import Testing
     let a = m.a
     let r = m.r
     let nr = r.getScanCount(a, node: 0, control(priority: 4))
-    // ap = 60·7/4 = 105, fp = 140·7/4 = 245: 256·105/350 and 256·245/350.
-    #expect(nr[.inactiveAnon] == 256 * 105 / 350 && nr[.inactiveFile] == 256 * 245 / 350)
+    // No cost yet: ap = 60·1/1, fp = 140·1/1, so 256·60/200 and 256·140/200.
+    #expect(nr[.inactiveAnon] == 256 * 60 / 200 && nr[.inactiveFile] == 256 * 140 / 200)
   }
 
   @Test func swappinessZeroScansPageCacheOnly() throws {
@@ -55,7 +55,40 @@ import Testing
     var r = makeReclaim(a, swapPages: 1 << 20)
     r.fill(&a, file: false)
     r.fill(&a, file: true, limit: 8)
-    let nr = r.getScanCount(a, node: 0, control(priority: 4))
+    var sc = control(priority: 4)
+    r.prepareScanControl(a, node: 0, &sc)
+    #expect(sc.fileIsTiny && !sc.cacheTrimMode)
+    let nr = r.getScanCount(a, node: 0, sc)
     #expect(nr[.inactiveFile] == 0 && nr[.inactiveAnon] == r.nodes[0].lruvec.size(.inactiveAnon) >> 4)
+  }
+
+  @Test func plentyOfInactivePageCacheThatNeedsNoAgingIsTrimmedAlone() throws {
+    let m = try setUp(swapPages: 1 << 20)
+    let a = m.a
+    let r = m.r
+    var sc = control(priority: 4)
+    r.prepareScanControl(a, node: 0, &sc)
+    // 4096 inactive file pages, none active: the file list is not low, 4096 >> 4 > 0.
+    #expect(sc.cacheTrimMode && !sc.mayDeactivateFile && !sc.fileIsTiny)
+    let nr = r.getScanCount(a, node: 0, sc)
+    #expect(nr[.inactiveAnon] == 0 && nr[.inactiveFile] == 256)
+  }
+
+  @Test func withoutMaySwapOnlyPageCacheIsScanned() throws {
+    let m = try setUp(swapPages: 1 << 20)
+    var sc = control(priority: 4)
+    sc.maySwap = false
+    let nr = m.r.getScanCount(m.a, node: 0, sc)
+    #expect(nr[.inactiveAnon] == 0 && nr[.inactiveFile] == 256)
+  }
+
+  @Test func theCostOfAnonReclaimShiftsTheScanToPageCache() throws {
+    let m = try setUp(swapPages: 1 << 20)
+    var sc = control(priority: 4)
+    sc.anonCost = 300
+    sc.fileCost = 100
+    // t = 400, a = 700, f = 500: ap = 60·1201/701 = 102, fp = 140·1201/501 = 335.
+    let nr = m.r.getScanCount(m.a, node: 0, sc)
+    #expect(nr[.inactiveAnon] == 256 * 102 / 437 && nr[.inactiveFile] == 256 * 335 / 437)
   }
 }

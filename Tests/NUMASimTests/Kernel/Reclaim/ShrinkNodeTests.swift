@@ -34,16 +34,23 @@ import Testing
     #expect(r.nodes[0].kswapdFailures == 0 && r.access.lastScan[0] == .seconds(2))
   }
 
-  @Test func aLowInactiveListIsRefilledFromTheActiveOne() throws {
+  @Test func aLowInactiveListIsAgedInTheLoopAtItsShareOfThePriority() throws {
     var a = try makeAllocator(memory: 64 * ByteSize.mib)
     var r = makeReclaim(a)
     r.fill(&a, hot: true, limit: 200)
     var activate = ScanControl(nrToReclaim: 0, reclaimIndex: 4, isKswapd: false, cpu: 0, now: .zero)
     r.shrinkInactiveList(&a, node: 0, file: true, count: 200, &activate)
     #expect(r.nodes[0].lruvec.inactiveIsLow(file: true))
-    var sc = ScanControl(nrToReclaim: 32, priority: 12, reclaimIndex: 4, isKswapd: true, cpu: 0, now: .zero)
+    // At DEF_PRIORITY 200 >> 12 = 0 pages: nothing is aged.
+    var calm = ScanControl(nrToReclaim: 32, priority: 12, reclaimIndex: 4, isKswapd: true, cpu: 0, now: .zero)
+    r.shrinkNode(&a, node: 0, &calm)
+    #expect(calm.mayDeactivateFile && a.counters[.pgrefill] == 0)
+    // At priority 2, 200 >> 2 = 50 pages of the active list, in rounds of 32 and 18; hot page
+    // cache keeps its place, which is the pass's rotation cost.
+    let fileCost = r.nodes[0].lruvec.fileCost
+    var sc = ScanControl(nrToReclaim: 32, priority: 2, reclaimIndex: 4, isKswapd: true, cpu: 0, now: .zero)
     r.shrinkNode(&a, node: 0, &sc)
-    // max(32, 200 >> 12) pages of the active list are aged; hot page cache keeps its place.
-    #expect(sc.nr.activeFoliosScanned == 32 && a.counters[.pgrefill] == 32)
+    #expect(sc.nr.activeFoliosScanned == 50 && a.counters[.pgrefill] == 50)
+    #expect(r.nodes[0].lruvec.fileCost != fileCost)
   }
 }
