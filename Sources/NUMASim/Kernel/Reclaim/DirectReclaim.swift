@@ -31,7 +31,6 @@ extension Reclaim {
       priority: Kswapd.defaultPriority, reclaimIndex: ac.highestZoneIndex, isKswapd: false, cpu: task.cpu,
       now: task.now)
     repeat {
-      sc.nrScanned = 0
       let blockedBefore = sc.nr.blockedOnWriteback
       for node in nodeList { shrinkNode(&a, node: node, &sc) }
       if sc.nrReclaimed >= sc.nrToReclaim { break }

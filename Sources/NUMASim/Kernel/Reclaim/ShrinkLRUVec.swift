@@ -115,16 +115,6 @@ extension Reclaim {
     }
   }
 
-  /// The end of a `shrink_lruvec()` pass: the anon lists are rebalanced even if anon was not
-  /// scanned.
-  ///
-  /// Mirrors: the tail of `shrink_lruvec()` in mm/vmscan.c (Linux 6.18): with swap present
-  /// (`can_age_anon_pages()`) and the inactive anon list low, `SWAP_CLUSTER_MAX` pages of the
-  /// active anon list are aged.
-  mutating func endShrinkLruvec(_ a: inout PageAllocator, node: Int, _ sc: inout ScanControl) {
-    ageAnonIfLow(&a, node: node, &sc)
-  }
-
   /// Ages `SWAP_CLUSTER_MAX` active anon pages when swap is present and the inactive anon list
   /// is low.
   ///

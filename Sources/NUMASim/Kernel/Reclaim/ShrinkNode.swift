@@ -27,7 +27,7 @@ extension Reclaim {
   public mutating func endShrinkNode(
     _ a: inout PageAllocator, node: Int, reclaimedBefore: Int, _ sc: inout ScanControl
   ) {
-    endShrinkLruvec(&a, node: node, &sc)
+    ageAnonIfLow(&a, node: node, &sc)  // the tail of shrink_lruvec()
     access.scanned(node: node, at: sc.now)
     if sc.nrReclaimed > reclaimedBefore { nodes[node].kswapdFailures = 0 }
   }

@@ -8,6 +8,18 @@ import Testing
   let z = 1
   let movable = Int(MigrateType.movable.rawValue)
 
+  /// Takes `count` order-0 movable pages straight from ZONE_DMA32's buddy lists, as in use.
+  func takePages(_ a: inout PageAllocator, _ count: Int) throws -> [PageIndex] {
+    var pages: [PageIndex] = []
+    for _ in 0..<count {
+      let taken = a.rmqueueSmallest(zone: z, order: 0, mt: movable)
+      let p = try #require(taken)
+      a.memmap[Int(p)].refcount = 1
+      pages.append(p)
+    }
+    return pages
+  }
+
   @Test func listLayoutFollowsOrderToPindex() {
     #expect(PerCPU.lowOrderListCount == 12)
     #expect(PerCPU.listCount == 13)
@@ -101,13 +113,7 @@ import Testing
     let pi = a.pcpIndex(cpu: 0, zone: z)
     a.pcp[pi].highMin = 40
     a.pcp[pi].highMax = 40
-    var pages: [PageIndex] = []
-    for _ in 0..<40 {
-      let taken = a.rmqueueSmallest(zone: z, order: 0, mt: movable)
-      let p = try #require(taken)
-      a.memmap[Int(p)].refcount = 1
-      pages.append(p)
-    }
+    let pages = try takePages(&a, 40)
     let freeBefore = a.zones[z].freePages
     for p in pages.prefix(39) { a.free(p, order: 0, cpu: 0, zone: z) }
     #expect(a.pcp[pi].count == 39)
@@ -124,13 +130,7 @@ import Testing
   @Test func decayLowersHighByAnEighthAndFreesWhatIsAboveIt() throws {
     var a = try makeAllocator()
     let pi = a.pcpIndex(cpu: 0, zone: z)
-    var pages: [PageIndex] = []
-    for _ in 0..<1000 {
-      let taken = a.rmqueueSmallest(zone: z, order: 0, mt: movable)
-      let p = try #require(taken)
-      a.memmap[Int(p)].refcount = 1
-      pages.append(p)
-    }
+    let pages = try takePages(&a, 1000)
     a.pcp[pi].high = 3000
     for p in pages { a.free(p, order: 0, cpu: 0, zone: z) }
     #expect(a.pcp[pi].count == 1000)
