@@ -32,6 +32,7 @@ COUNTERS = [
     "pgscan_kswapd", "pgscan_direct", "pgscan_direct_throttle", "pgsteal_kswapd", "pgsteal_direct",
     "pgscan_anon", "pgscan_file", "pgsteal_anon", "pgsteal_file", "pgrefill",
     "kswapd_low_wmark_hit_quickly", "kswapd_high_wmark_hit_quickly", "pageoutrun", "oom_kill",
+    "compact_stall", "compact_fail", "compact_success", "compact_daemon_wake", "pgalloc_movable", "pgalloc_normal",
 ]
 SYSCTLS = ["min_free_kbytes", "watermark_scale_factor"]
 PAGE = os.sysconf("SC_PAGE_SIZE")

@@ -4,6 +4,8 @@
 public enum Event: BitwiseCopyable, Sendable {
   /// A task group's next allocation request, on a CPU.
   case arrival(group: Int32, cpu: Int32)
+  /// A closed-loop thread's next action (``ThreadProgram``), by its index in the workload.
+  case threadStep(thread: Int32)
   /// A page's owner frees it (lifetime over); stale if the page was reclaimed since.
   case free(page: PageIndex, generation: UInt32)
   /// One step of a node's `balance_pgdat()`.

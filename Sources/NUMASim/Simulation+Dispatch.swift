@@ -1,18 +1,30 @@
 // SPDX-License-Identifier: MIT
 
 extension SimulationModel {
-  /// One allocation request: allocate (reclaiming if need be), set the folio up, schedule its
-  /// free, account the latency, and schedule the group's next request.
+  /// One allocation request of an open-loop group: allocate (reclaiming if need be), set the
+  /// folio up, account it, and schedule the group's next request.
   ///
   /// A group at its `limit` issues nothing until it has freed (or lost to reclaim) some pages.
   mutating func arrival(group g: Int, cpu: Int, _ s: inout Scheduler<Event>) {
     let now = s.now
-    if reclaim.rmap.rss[g] >= groupLimit[g] {
-      if let next = workload.groups[g].nextArrival(after: now) {
-        s.schedule(.arrival(group: Int32(g), cpu: Int32(next.cpu.index)), at: next.time)
+    if reclaim.rmap.rss[g] < groupLimit[g] {
+      let request = allocate(group: g, cpu: cpu, &s)
+      let stall = request.stallNanoseconds
+      if stall > 0 {
+        workload.groups[g].delay(CPUID(cpu), from: now, until: now.saturatingAdding(.nanoseconds(stall)))
       }
-      return
+      record(request, group: g, cpu: cpu, now: now, stallWall: stall)
     }
+    if let next = workload.groups[g].nextArrival(after: now) {
+      s.schedule(.arrival(group: Int32(g), cpu: Int32(next.cpu.index)), at: next.time)
+    }
+  }
+
+  /// Allocates one folio for group `g` on `cpu` at the scheduler's time, waking the kswapds
+  /// and writeback the allocation asked for, and sets it up for the group (its free, if the
+  /// group's pages have a lifetime, is scheduled after the time spent in the allocator).
+  mutating func allocate(group g: Int, cpu: Int, _ s: inout Scheduler<Event>) -> GroupRequest {
+    let now = s.now
     var order = workload.groups[g].drawOrder()
     var gfp = groupGFP[g]
     let kind = groupKind[g]
@@ -28,41 +40,40 @@ extension SimulationModel {
       s.schedule(.kswapdStep(node: node, generation: reclaim.nodes[Int(node)].kswapd.generation), at: now)
     }
     scheduleWriteback(&s)
-    let stall = task.reclaim.isEmpty ? 0 : costs.nanoseconds(of: task.reclaim)
-    let allocNs = costs.allocationNanoseconds()
-    // The task's time in the allocator, reclaim included (saturating: costs come from the config).
-    let inAllocator = CostModel.adding(allocNs, stall)
-    var accessNs: UInt64 = 0
+    var out = GroupRequest(
+      page: result, order: result?.order ?? order,
+      stallNanoseconds: task.reclaim.isEmpty ? 0 : costs.nanoseconds(of: task.reclaim),
+      pagesReclaimed: task.reclaimed, allocatorNanoseconds: costs.allocationNanoseconds())
     if let p = result {
       let node = allocator.zones[p.zone].id.node.index
-      accessNs = CostModel.adding(
+      out.accessNanoseconds = CostModel.adding(
         UInt64(latency[from: NodeID(cpuNode[cpu]), to: NodeID(node)]), costs.accessJitterNanoseconds())
-      setUp(p, group: g, now: now.saturatingAdding(.nanoseconds(inAllocator)), &s)
-      if measuring {
-        stats.allocations &+= 1
-        if node != cpuNode[cpu] { stats.remoteAllocations &+= 1 }
-      }
-    } else if measuring {
+      out.isRemote = node != cpuNode[cpu]
+      setUp(p, group: g, now: now.saturatingAdding(.nanoseconds(out.inAllocatorNanoseconds)), &s)
+    }
+    return out
+  }
+
+  /// Accounts a request in the run's statistics (after the warm-up); `stallWall` is the
+  /// stall as the task saw it, waits for its CPU included.
+  mutating func record(_ r: GroupRequest, group g: Int, cpu: Int, now: SimTime, stallWall: UInt64) {
+    guard measuring else { return }
+    if r.page != nil {
+      stats.allocations &+= 1
+      if r.isRemote { stats.remoteAllocations &+= 1 }
+      stats.accessLatency.record(r.accessNanoseconds)
+    } else {
       stats.failures &+= 1
     }
-    if stall > 0 {
-      workload.groups[g].delay(CPUID(cpu), from: now, until: now.saturatingAdding(.nanoseconds(stall)))
-      if measuring {
-        stats.recordStall(
-          StallRecord(
-            start: now, nanoseconds: stall, pagesReclaimed: Int32(task.reclaimed),
-            order: Int8(result?.order ?? order), cpu: Int32(cpu), group: Int32(g)))
-      }
+    if r.stallNanoseconds > 0 {
+      stats.recordStall(
+        StallRecord(
+          start: now, nanoseconds: stallWall, pagesReclaimed: Int32(r.pagesReclaimed), order: Int8(r.order),
+          cpu: Int32(cpu), group: Int32(g)))
     }
-    if measuring {
-      stats.allocationLatency.record(CostModel.adding(inAllocator, accessNs))
-      stats.allocatorNanoseconds &+= allocNs
-      stats.accessNanoseconds &+= accessNs
-      if result != nil { stats.accessLatency.record(accessNs) }
-    }
-    if let next = workload.groups[g].nextArrival(after: now) {
-      s.schedule(.arrival(group: Int32(g), cpu: Int32(next.cpu.index)), at: next.time)
-    }
+    stats.allocationLatency.record(CostModel.adding(r.inAllocatorNanoseconds, r.accessNanoseconds))
+    stats.allocatorNanoseconds &+= r.allocatorNanoseconds
+    stats.accessNanoseconds &+= r.accessNanoseconds
   }
 
   /// Gives a new folio its owner, kind, mappings and LRU list, and schedules its free.
@@ -96,23 +107,36 @@ extension SimulationModel {
     if measuring { stats.frees &+= 1 }
   }
 
-  /// One step of a node's kswapd; the next is due when the cost model says this one's work
-  /// took, or, once a run ends with the node balanced, the nap begins then.
+  /// One step of a node's kswapd, on a CPU of its node that it shares (``CPUShare``); the
+  /// next is due when the cost model says this one's work took plus its waits for the CPU,
+  /// or, once a run ends with the node balanced, the nap begins then (off the CPU).
   mutating func kswapdStep(node: Int, generation: UInt32, _ s: inout Scheduler<Event>) {
-    guard generation == reclaim.nodes[node].kswapd.generation, reclaim.nodes[node].kswapd.isRunning else { return }
+    guard generation == reclaim.nodes[node].kswapd.generation, reclaim.nodes[node].kswapd.isRunning else {
+      if !reclaim.nodes[node].kswapd.isRunning { cpuShare.kswapdSleeps(node: node) }
+      return
+    }
+    let cpu = cpuShare.kswapdRuns(node: node)
     let step = reclaim.balancePgdatStep(&allocator, node: node, now: s.now)
     let ns = costs.nanoseconds(of: step.work)
-    if measuring { stats.kswapdNanoseconds[node] &+= ns }
+    kswapdRanSinceSlice[node] = CostModel.adding(kswapdRanSinceSlice[node], ns)
+    let wait = cpuShare.preemptionWait(onCPU: cpu, ran: &kswapdRanSinceSlice[node])
+    if measuring {
+      stats.kswapdNanoseconds[node] &+= ns
+      stats.kswapdWaitNanoseconds[node] &+= wait
+      stats.cpuBusyNanoseconds[cpu] &+= ns
+    }
+    let wall = CostModel.adding(ns, wait)
     let current = reclaim.nodes[node].kswapd.generation
     if step.continues {
       // A step that found nothing at all still costs the scan of an empty list.
       s.schedule(
         .kswapdStep(node: Int32(node), generation: current),
-        at: s.now.saturatingAdding(.nanoseconds(Swift.max(ns, 1_000))))
+        at: s.now.saturatingAdding(.nanoseconds(Swift.max(wall, 1_000))))
     } else {
+      cpuShare.kswapdSleeps(node: node)
       s.schedule(
-        .kswapdNapEnd(node: Int32(node), generation: current), at: s.now.saturatingAdding(.nanoseconds(ns)) + Kswapd.nap
-      )
+        .kswapdNapEnd(node: Int32(node), generation: current),
+        at: s.now.saturatingAdding(.nanoseconds(wall)) + Kswapd.nap)
     }
     scheduleWriteback(&s)
   }
@@ -145,4 +169,23 @@ extension SimulationModel {
     stats.freePagesSum += Double(free)
     stats.freePagesMin = Swift.min(stats.freePagesMin, free)
   }
+}
+
+/// What one allocation request of a task group did.
+struct GroupRequest {
+  /// The folio, or nil if the allocation failed.
+  var page: AllocatedPage?
+  /// The order asked for, or the folio's.
+  var order: Int
+  /// Direct reclaim's CPU time for it (ns), 0 without a stall.
+  var stallNanoseconds: UInt64
+  var pagesReclaimed: Int
+  /// The allocator's own time (`alloc_ns`).
+  var allocatorNanoseconds: UInt64
+  /// First-touch latency of the folio's memory (ns).
+  var accessNanoseconds: UInt64 = 0
+  var isRemote = false
+
+  /// The task's time in the allocator, reclaim included (saturating: costs come from the config).
+  var inAllocatorNanoseconds: UInt64 { CostModel.adding(allocatorNanoseconds, stallNanoseconds) }
 }

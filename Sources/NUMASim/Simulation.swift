@@ -105,6 +105,12 @@ public struct SimulationModel: ~Copyable, EventHandler {
   let groupPolicy: [NodePolicy]
   /// Per group: the most pages it holds at once (`Int.max`: no limit).
   let groupLimit: [Int]
+  /// Per group: its CPUs' numbers, where its closed-loop threads may run.
+  let groupCPUs: [[Int]]
+  /// Which closed-loop thread and kswapd is on which CPU.
+  var cpuShare: CPUShare
+  /// Per node: kswapd's CPU time since its last preemption.
+  var kswapdRanSinceSlice: [UInt64]
 
   init(config: SimulationConfig, setup: MachineSetup, workload: WorkloadConfig) {
     let seeds = SeedSequence(masterSeed: config.seed)
@@ -125,11 +131,21 @@ public struct SimulationModel: ~Copyable, EventHandler {
     groupGFP = workload.groups.map(\.gfp)
     groupPolicy = workload.groups.map { NodePolicy($0.policy) }
     groupLimit = workload.groups.map { $0.limit?.count ?? Int.max }
+    groupCPUs = workload.groups.map { $0.cpus.map(\.index) }
+    let nodeOfCPU = cpuNode
+    let cpusOfNode = setup.machine.nodes.indices.map { n in nodeOfCPU.indices.filter { nodeOfCPU[$0] == n } }
+    cpuShare = CPUShare(cpuCount: nodeOfCPU.count, cpusOfNode: cpusOfNode)
+    kswapdRanSinceSlice = Array(repeating: 0, count: cpusOfNode.count)
+    stats.cpuBusyNanoseconds = Array(repeating: 0, count: nodeOfCPU.count)
+    stats.programs = ProgramStatistics(groups: workload.groups.count)
   }
 
   mutating func start(_ s: inout Scheduler<Event>) {
     for (g, first) in workload.firstArrivals().enumerated() {
       if let a = first { s.schedule(.arrival(group: Int32(g), cpu: Int32(a.cpu.index)), at: a.time) }
+    }
+    for (t, thread) in workload.threads.enumerated() {
+      s.schedule(.threadStep(thread: Int32(t)), at: workload.groups[thread.group].group.start)
     }
     s.schedule(.sample, at: sampleInterval)
     s.schedule(.vmstatUpdate, at: statInterval)
@@ -144,6 +160,7 @@ public struct SimulationModel: ~Copyable, EventHandler {
   public mutating func handle(_ event: Event, scheduler s: inout Scheduler<Event>) {
     switch event {
     case .arrival(let g, let cpu): arrival(group: Int(g), cpu: Int(cpu), &s)
+    case .threadStep(let t): threadStep(Int(t), &s)
     case .free(let page, let generation): free(page: page, generation: generation)
     case .kswapdStep(let node, let generation): kswapdStep(node: Int(node), generation: generation, &s)
     case .kswapdNapEnd(let node, let generation):

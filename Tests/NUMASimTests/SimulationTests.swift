@@ -65,10 +65,10 @@ let burstyNearFull = """
     let low = try runScenario(burstyNearFull, ["vm.watermark_scale_factor=10"])
     let high = try runScenario(burstyNearFull, ["vm.watermark_scale_factor=200"])
     // At 10 the low-high gap (about 1 MiB) is a fraction of a burst (about 16 MiB): the
-    // bursts outrun kswapd and stall about a thousand times in 3 s (1112 with seed 1). At 200
+    // bursts outrun kswapd and stall hundreds of times in 3 s (439 with seed 1). At 200
     // the gap is about 19 MiB, so kswapd wakes early enough that almost none stall (2). A model
     // whose kswapd woke late, or whose stalls ignored the marks, would stall alike at both.
-    #expect(low["direct_reclaim_stalls"] > 500)
+    #expect(low["direct_reclaim_stalls"] > 200)
     #expect(high["direct_reclaim_stalls"] * 100 < low["direct_reclaim_stalls"])
     #expect(high["stall_total_ms"] * 100 < low["stall_total_ms"])
     // With the gap wider than a burst, kswapd holds free memory between the marks (35.7 MiB):
@@ -133,6 +133,7 @@ let burstyNearFull = """
       swap: {size: 1GiB}
       warmup: 1s
       duration: 2s
+      costs: {scan_us: 0.5, clean_file_us: 2.5, free_page_ns: 0}
       workload:
         - {name: heap, cpus: [0], arrival: {poisson: 15000}, kind: anon}
         - name: cache
@@ -142,7 +143,9 @@ let burstyNearFull = """
           access: {reference_interval: "exponential(mean=0.05)", hot_fraction: 1}
       """
     // The cache is a working set (referenced, so activated): the inactive file list runs
-    // low, there is no cache_trim_mode, and swappiness decides the split.
+    // low, there is no cache_trim_mode, and swappiness decides the split. Reclaim is made
+    // slow (3 µs a page) so that kswapd falls behind and reclaim reaches the lower
+    // priorities, where the split shows.
     let zero = try runScenario(yaml, ["vm.swappiness=0"])
     let heavy = try runScenario(yaml, ["vm.swappiness=200"])
     #expect(zero["pgscan_file"] > 0 && zero["pgscan_anon"] == 0)

@@ -81,7 +81,8 @@ public struct Admission: Sendable, Equatable {
     let groups = config.workload?.groups ?? []
     groupEvents = groups.map { g in
       let stop = g.stop.map { Swift.min($0, end) } ?? end
-      return 2 * g.arrival.expectedRequests(from: g.start, to: stop, origin: g.start)
+      if let program = g.program { return program.expectedEvents(from: g.start, to: stop) }
+      return 2 * (g.arrival?.expectedRequests(from: g.start, to: stop, origin: g.start) ?? 0)
     }
     let samples = Double(end.nanoseconds / Swift.max(config.sampleInterval.nanoseconds, 1))
     events = groupEvents.reduce(samples, +)

@@ -126,4 +126,22 @@ extension ConfigReader {
     }
     return d
   }
+
+  /// A size (`512MiB`, binary units) or a page count (`131072 pages`) of at least one page,
+  /// in base pages.
+  public mutating func pages(_ v: ConfigValue, _ path: String) -> Int? {
+    guard let s = string(v, path) else { return nil }
+    let t = s.trimmingCharacters(in: .whitespaces)
+    var pages: Int?
+    if t.hasSuffix("pages") {
+      pages = Int(t.dropLast(5).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: ""))
+    } else if t.contains(where: \.isLetter), let bytes = ConfigReader.parseSize(t) {
+      pages = bytes / Pages.size
+    }
+    guard let pages, pages > 0 else {
+      fail(v, path, "expected a size such as 512MiB or a page count such as 131072 pages, found '\(s)'")
+      return nil
+    }
+    return pages
+  }
 }

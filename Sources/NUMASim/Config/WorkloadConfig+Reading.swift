@@ -3,10 +3,11 @@
 import Foundation
 
 extension WorkloadConfig {
-  static let groupKeys = [
-    "name", "cpus", "node", "arrival", "order", "kind", "gfp", "policy", "lifetime", "access", "shared", "limit",
-    "start", "stop",
-  ]
+  static let groupKeys =
+    [
+      "name", "cpus", "node", "arrival", "order", "kind", "gfp", "policy", "lifetime", "access", "shared", "limit",
+      "start", "stop",
+    ] + ThreadProgram.groupKeys
   static let processKeys = ["poisson", "constant", "on_off", "phases"]
   static let phaseKeys = ["at", "poisson", "constant", "on_off"]
   static let onOffKeys = ["rate", "on", "off"]
@@ -128,6 +129,21 @@ private struct GroupReader {
       }
       stop = s
     }
+    if map["program"] != nil {
+      for key in ["arrival", "lifetime", "limit"] where map[key] != nil {
+        r.fail(
+          map[key]!, "\(path).\(key)",
+          "a closed-loop group (program:) has no \(key): its threads' steps say when pages come and go")
+      }
+      let program = ThreadProgram.read(map, path, kind: kind, cpuCount: cpus?.count ?? 1, &r)
+      guard r.errors.count == errorsBefore, let cpus, let program else { return nil }
+      return TaskGroup(
+        name: name, cpus: cpus, program: program, order: order, gfp: gfp, policy: policy, kind: kind,
+        access: access, shared: shared, start: start, stop: stop)
+    }
+    for key in ThreadProgram.groupKeys where key != "program" && map[key] != nil {
+      r.fail(map[key]!, "\(path).\(key)", "\(key) belongs to a closed-loop group, which needs a program:")
+    }
     var arrival: ArrivalProcess?
     if let v = map["arrival"] {
       arrival = readProcess(
@@ -140,7 +156,10 @@ private struct GroupReader {
         }
       }
     } else {
-      r.fail(item, path, "a task group needs an arrival process (poisson, constant, on_off or phases)")
+      r.fail(
+        item, path,
+        "a task group needs an arrival process (poisson, constant, on_off or phases) or a program (closed-loop threads)"
+      )
     }
     guard r.errors.count == errorsBefore, let cpus, let arrival else { return nil }
     return TaskGroup(
@@ -417,18 +436,6 @@ private struct GroupReader {
   }
 
   func readLimit(_ v: ConfigValue, _ path: String, _ r: inout ConfigReader) -> Pages? {
-    guard let s = r.string(v, path) else { return nil }
-    let t = s.trimmingCharacters(in: .whitespaces)
-    var pages: Int?
-    if t.hasSuffix("pages") {
-      pages = Int(t.dropLast(5).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: ""))
-    } else if t.contains(where: \.isLetter), let bytes = ConfigReader.parseSize(t) {
-      pages = bytes / Pages.size
-    }
-    guard let pages, pages > 0 else {
-      r.fail(v, path, "expected a size such as 512MiB or a page count such as 131072 pages, found '\(s)'")
-      return nil
-    }
-    return Pages(pages)
+    r.pages(v, path).map { Pages($0) }
   }
 }

@@ -54,8 +54,9 @@ public struct CostModel {
 
   /// The time a reclaim pass took.
   ///
-  /// `scan_us` per page isolated from an inactive list and per folio from an active one,
-  /// `clean_file_us` per page-cache page dropped, `swap_out_us` per page swapped,
+  /// `scan_us` per folio isolated from an inactive or an active list, `clean_file_us` per
+  /// page-cache folio dropped, `free_page_ns` per base page reclaimed (dropped or swapped),
+  /// `swap_out_us` per page swapped,
   /// `writeback_us` per page whose writeback started, `unmap_us` per mapping removed, and one
   /// `throttle_ms` draw per throttling wait.
   public func nanoseconds(of work: ReclaimStat) -> UInt64 {
@@ -63,8 +64,11 @@ public struct CostModel {
     func add(_ count: Int, _ key: Int) {
       if count > 0 { ns = Self.adding(ns, draw(key, scale: 1e3), times: count) }
     }
-    add(work.inactiveScanned + work.activeFoliosScanned, Self.scan)
-    add(work.fileReclaimed, Self.cleanFile)
+    add(work.inactiveFoliosScanned + work.activeFoliosScanned, Self.scan)
+    add(work.fileFoliosReclaimed, Self.cleanFile)
+    if work.fileReclaimed + work.swappedOut > 0 {
+      ns = Self.adding(ns, draw(Self.freePage, scale: 1), times: work.fileReclaimed + work.swappedOut)
+    }
     add(work.swappedOut, Self.swapOut)
     add(work.writebackStarted, Self.writeback)
     add(work.unmapped, Self.unmap)
@@ -98,4 +102,5 @@ public struct CostModel {
   static let throttle = 6
   static let alloc = 7
   static let accessJitter = 8
+  static let freePage = 9
 }

@@ -77,6 +77,18 @@ public struct RunReport: Sendable {
     dbl("allocator_time_ms", Double(s.allocatorNanoseconds) / 1e6)
     dbl("access_time_ms", Double(s.accessNanoseconds) / 1e6)
     for (n, pct) in r.kswapdCPUPercent.enumerated() { dbl("kswapd_cpu_pct_node\(n)", pct) }
+    for (n, ns) in s.kswapdWaitNanoseconds.enumerated() { dbl("kswapd_wait_ms_node\(n)", Double(ns) / 1e6) }
+    for (c, ns) in s.cpuBusyNanoseconds.enumerated() {
+      dbl("cpu\(c)_busy_pct", Double(ns) / 1e9 / r.duration.seconds * 100)
+    }
+    let faults = s.programs.allFaults
+    int("faults", faults.count)
+    dbl("fault_rate_per_s", Double(faults.count) / r.duration.seconds)
+    dbl("fault_mean_ns", faults.mean)
+    int("fault_p50_ns", faults.quantile(0.5))
+    int("fault_p99_ns", faults.quantile(0.99))
+    int("fault_p999_ns", faults.quantile(0.999))
+    int("fault_max_ns", faults.count == 0 ? 0 : faults.max)
     for z in r.zones {
       let name = "node\(z.node)_\(z.type.counterSuffix)"
       dbl("below_min_pct_\(name)", z.belowMinPercent)
@@ -163,6 +175,19 @@ public struct RunReport: Sendable {
       + r.kswapdCPUPercent.enumerated().map { "kswapd_cpu_pct_node\($0) \(f($1))" }.joined(separator: "  ") + "\n"
     out += "direct scans     pgscan_direct \(c[.pgscanDirect]), pgsteal_direct \(c[.pgstealDirect]), "
     out += "throttled \(c[.pgscanDirectThrottle]), oom_kill \(c[.oomKill])\n"
+    let faults = s.programs.allFaults
+    if faults.count > 0 {
+      out +=
+        "faults           \(faults.count) (\(f(Double(faults.count) / seconds))/s), latency ns p50 \(faults.quantile(0.5))"
+      out += "  p99 \(faults.quantile(0.99))  p99.9 \(faults.quantile(0.999))  max \(faults.max)\n"
+      out +=
+        "CPUs             "
+        + s.cpuBusyNanoseconds.enumerated().map { "cpu\($0) \(f(Double($1) / 1e9 / seconds * 100))%" }.joined(
+          separator: "  ")
+        + " busy; kswapd waited "
+        + s.kswapdWaitNanoseconds.enumerated().map { "node\($0) \(f(Double($1) / 1e6)) ms" }.joined(separator: ", ")
+        + " for a CPU\n"
+    }
     let numa = r.numaMeasured
     out += "NUMA             numa_hit \(numa[NUMAStat.numaHit.rawIndex]), numa_miss \(numa[NUMAStat.numaMiss.rawIndex])"
     out += ", numa_foreign \(numa[NUMAStat.numaForeign.rawIndex]), numa_local \(numa[NUMAStat.numaLocal.rawIndex])"

@@ -30,6 +30,12 @@ public struct RunStatistics: Sendable {
   public var baselineNUMA: [UInt64] = []
   /// Per node: kswapd's CPU time after the warm-up, from the cost model (ns).
   public var kswapdNanoseconds: [UInt64]
+  /// Per node: time kswapd was runnable but waited for its CPU, held by another entity (ns).
+  public var kswapdWaitNanoseconds: [UInt64]
+  /// Per CPU: CPU time of the entities run on it (closed-loop threads and kswapds) (ns).
+  public var cpuBusyNanoseconds: [UInt64] = []
+  /// Closed-loop threads' faults.
+  public var programs = ProgramStatistics(groups: 0)
   /// The time series: one row per sample per zone.
   public var timeseries: [TimeseriesRow] = []
   /// Every direct-reclaim stall, in order (drsnoop's view).
@@ -37,6 +43,7 @@ public struct RunStatistics: Sendable {
 
   public init(zones: Int, nodes: Int) {
     kswapdNanoseconds = Array(repeating: 0, count: nodes)
+    kswapdWaitNanoseconds = kswapdNanoseconds
     belowMin = Array(repeating: 0, count: zones)
     belowLow = Array(repeating: 0, count: zones)
     belowHigh = Array(repeating: 0, count: zones)

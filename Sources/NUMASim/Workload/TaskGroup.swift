@@ -10,8 +10,11 @@ public struct TaskGroup: Hashable, Sendable {
   public var name: String
   /// The CPUs the group's tasks run on (sorted, no duplicates, not empty).
   public var cpus: [CPUID]
-  /// When requests arrive.
-  public var arrival: ArrivalProcess
+  /// When requests arrive, for an open-loop group; nil for a closed-loop one.
+  public var arrival: ArrivalProcess?
+  /// What each thread does, for a closed-loop group; nil for an open-loop one. Exactly one
+  /// of ``arrival`` and ``program`` is set.
+  public var program: ThreadProgram?
   /// How large each request is.
   public var order: OrderDistribution
   /// The GFP class of every request (by default ``PageKind/defaultGFP``).
@@ -34,7 +37,7 @@ public struct TaskGroup: Hashable, Sendable {
   /// When it stops issuing requests (exclusive); nil: never.
   public var stop: SimTime?
 
-  /// A group; the GFP class defaults to the kind's, everything optional to its default.
+  /// An open-loop group; the GFP class defaults to the kind's, everything optional to its default.
   public init(
     name: String, cpus: [CPUID], arrival: ArrivalProcess, order: OrderDistribution = .single(0),
     gfp: GFPFlags? = nil, policy: MemPolicy = .local, kind: PageKind = .anon,
@@ -54,6 +57,19 @@ public struct TaskGroup: Hashable, Sendable {
     self.limit = limit
     self.start = start
     self.stop = stop
+  }
+
+  /// A closed-loop group whose threads run `program`; the rest as for an open-loop group.
+  public init(
+    name: String, cpus: [CPUID], program: ThreadProgram, order: OrderDistribution = .single(0),
+    gfp: GFPFlags? = nil, policy: MemPolicy = .local, kind: PageKind = .anon, access: AccessPattern = .untouched,
+    shared: SharedMapping = .none, start: SimTime = .zero, stop: SimTime? = nil
+  ) {
+    self.init(
+      name: name, cpus: cpus, arrival: .poisson(ratePerSecond: 0), order: order, gfp: gfp, policy: policy,
+      kind: kind, access: access, shared: shared, start: start, stop: stop)
+    arrival = nil
+    self.program = program
   }
 
   /// Whether the group's pages are mapped into processes (anon and file pages; slab and

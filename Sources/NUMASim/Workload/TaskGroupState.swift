@@ -34,8 +34,9 @@ public struct WorkloadArrival: Hashable, Sendable, BitwiseCopyable {
 public struct TaskGroupState {
   /// The group being run.
   public let group: TaskGroup
-  /// The arrival process's phase and burst state.
-  public private(set) var arrival: ArrivalState
+  /// The arrival process's phase and burst state; nil for a closed-loop group, whose
+  /// threads (``ProgramThreads``) issue its requests.
+  public private(set) var arrival: ArrivalState?
   /// Per CPU of ``TaskGroup/cpus`` (same index): the end of its latest reported stall.
   public private(set) var blockedUntil: [SimTime]
   /// Time the group's CPUs spent stalled, summed over CPUs, in nanoseconds; overlapping
@@ -60,11 +61,11 @@ public struct TaskGroupState {
   /// The group's state at the start of a run whose seeds are `seeds` (the run's root
   /// sequence; the `workload` child is derived here).
   ///
-  /// - Precondition: `group.cpus` is not empty and `group.arrival` is valid.
+  /// - Precondition: `group.cpus` is not empty and `group.arrival`, if any, is valid.
   public init(_ group: TaskGroup, seeds: SeedSequence) {
     precondition(!group.cpus.isEmpty, "task group \(group.name) has no CPUs")
     self.group = group
-    arrival = ArrivalState(group.arrival)
+    arrival = group.arrival.map(ArrivalState.init)
     blockedUntil = Array(repeating: .zero, count: group.cpus.count)
     let workload = seeds.child("workload")
     arrivalStream = workload.makeStream(group.name + "/arrival")
@@ -84,14 +85,17 @@ public struct TaskGroupState {
   /// - Complexity: O(1) per draw when no CPU is stalled; O(CPUs) per draw that lands on a
   ///   stalled CPU.
   public mutating func nextArrival(after now: SimTime) -> WorkloadArrival? {
-    guard !isFinished else { return nil }
+    guard !isFinished, arrival != nil else {
+      isFinished = true
+      return nil
+    }
     var t = Swift.max(now, group.start)
     while true {
       if t < latestBlockedUntil, let free = blockedUntil.min(), free > t {
         // Every CPU is stalled: nothing is issued until the first one is free.
         t = free
       }
-      guard let candidate = arrival.next(after: t, stream: arrivalStream),
+      guard let candidate = arrival?.next(after: t, stream: arrivalStream),
         group.stop.map({ candidate < $0 }) ?? true
       else {
         isFinished = true

@@ -7,6 +7,11 @@
 public struct WorkloadGenerator {
   /// The groups, in the order of ``WorkloadConfig/groups``.
   public var groups: [TaskGroupState]
+  /// Per group: a closed-loop group's barrier and cost streams; nil for an open-loop group.
+  public var programs: [ProgramGroupState?]
+  /// Every closed-loop thread, group by group; thread k of a group starts on its group's
+  /// CPU k mod the CPU count.
+  public var threads: [ProgramThread]
 
   /// The workload at the start of a run seeded by `seeds` (the run's root sequence).
   ///
@@ -16,6 +21,12 @@ public struct WorkloadGenerator {
     precondition(
       Set(config.groups.map(\.name)).count == config.groups.count, "task group names must be unique")
     groups = config.groups.map { TaskGroupState($0, seeds: seeds) }
+    programs = config.groups.map { g in g.program.map { ProgramGroupState($0, name: g.name, seeds: seeds) } }
+    threads = config.groups.enumerated().flatMap { g, group in
+      (0..<(group.program?.threads ?? 0)).map {
+        ProgramThread(group: g, number: $0, cpu: group.cpus[$0 % group.cpus.count].index)
+      }
+    }
   }
 
   /// Each group's first arrival (nil for a group that never issues one), in group order.

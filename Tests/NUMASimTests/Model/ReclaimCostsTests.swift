@@ -6,8 +6,9 @@ import Testing
 @Suite struct ReclaimCostsTests {
   @Test func defaultsAreTheDocumentedDistributions() {
     let c = ReclaimCosts()
-    #expect(c.scanMicroseconds == .constant(0.5))
-    #expect(c.cleanFileMicroseconds == .constant(2.5))
+    #expect(c.scanMicroseconds == .constant(0.1))
+    #expect(c.cleanFileMicroseconds == .constant(0.25))
+    #expect(c.freePageNanoseconds == .constant(12))
     #expect(c.unmapMicroseconds == .constant(0.5))
     #expect(c.writebackMicroseconds == .constant(20))
     #expect(c.writebackMilliseconds == .lognormal(mu: 1.609_437_9, sigma: 0.5))
@@ -22,7 +23,7 @@ import Testing
     #expect(
       names == [
         "scan_us", "clean_file_us", "unmap_us", "writeback_us", "writeback_ms", "swap_out_us", "throttle_ms",
-        "alloc_ns", "access_jitter_ns",
+        "alloc_ns", "access_jitter_ns", "free_page_ns",
       ])
     #expect(Set(names).count == names.count)
   }

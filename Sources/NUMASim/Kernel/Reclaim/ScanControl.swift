@@ -75,6 +75,8 @@ public struct ScanControl: Sendable {
 public struct ReclaimStat: Sendable, Equatable {
   /// Pages isolated from the inactive lists.
   public var inactiveScanned = 0
+  /// Folios isolated from the inactive lists.
+  public var inactiveFoliosScanned = 0
   /// Folios isolated from the active lists (`shrink_active_list()`).
   public var activeFoliosScanned = 0
   /// Pages activated because they were referenced (`nr_activate`).
@@ -83,6 +85,8 @@ public struct ReclaimStat: Sendable, Equatable {
   public var deactivated = 0
   /// Clean page-cache pages dropped.
   public var fileReclaimed = 0
+  /// Clean page-cache folios dropped.
+  public var fileFoliosReclaimed = 0
   /// Anonymous pages written to swap.
   public var swappedOut = 0
   /// Dirty pages for which `pageout()` started writeback.
@@ -105,10 +109,12 @@ public struct ReclaimStat: Sendable, Equatable {
   /// Adds another pass's work.
   public static func += (a: inout ReclaimStat, b: ReclaimStat) {
     a.inactiveScanned += b.inactiveScanned
+    a.inactiveFoliosScanned += b.inactiveFoliosScanned
     a.activeFoliosScanned += b.activeFoliosScanned
     a.activated += b.activated
     a.deactivated += b.deactivated
     a.fileReclaimed += b.fileReclaimed
+    a.fileFoliosReclaimed += b.fileFoliosReclaimed
     a.swappedOut += b.swappedOut
     a.writebackStarted += b.writebackStarted
     a.blockedOnWriteback += b.blockedOnWriteback

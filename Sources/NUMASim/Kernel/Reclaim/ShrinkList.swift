@@ -44,6 +44,7 @@ extension Reclaim {
       let order = nrPages.trailingZeroBitCount
       sc.nrScanned += nrPages
       sc.nr.inactiveScanned += nrPages
+      sc.nr.inactiveFoliosScanned += 1
       a.counters[file ? .pgscanFile : .pgscanAnon] &+= UInt64(nrPages)
       if access.isReferenced(page, owner: rmap.owner(of: page), node: node, now: sc.now, memmap: a.memmap) {
         nodes[node].lruvec.add(page, .active(file: file), nr: nrPages, memmap: &a.memmap)
@@ -74,6 +75,7 @@ extension Reclaim {
         sc.nr.swappedOut += nrPages
       } else {
         sc.nr.fileReclaimed += nrPages
+        sc.nr.fileFoliosReclaimed += 1
       }
       sc.nr.unmapped += Int(a.memmap[Int(page)].mapcount)
       rmap.unmap(page, order: order)
