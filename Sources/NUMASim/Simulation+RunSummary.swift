@@ -30,6 +30,13 @@ extension RunSummary {
     stats = s
     lostNanoseconds = m.workload.lostNanoseconds
     groupNames = m.workload.groups.map(\.group.name)
+    programGroups = m.workload.programs.enumerated().compactMap { g, program in
+      program.map { p in
+        ProgramGroupSummary(
+          group: g, threads: p.program.threads,
+          passes: m.workload.threads.reduce(0) { $0 + ($1.group == g ? $1.iteration : 0) })
+      }
+    }
     zoneinfo = Self.snapshot(m, setup)
   }
 

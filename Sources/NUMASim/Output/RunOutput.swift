@@ -6,7 +6,8 @@ import Foundation
 /// into place, so a killed run leaves the old folder or none, never a part of a new one.
 ///
 /// Files: `summary.csv` (one row of metrics), `timeseries.csv` (one row per sample per zone),
-/// `stalls.csv` (one row per direct-reclaim stall), `latency.csv` (quantiles), `zoneinfo.txt`
+/// `stalls.csv` (one row per direct-reclaim stall), `threads.csv` (one row per closed-loop
+/// group), `latency.csv` (quantiles), `zoneinfo.txt`
 /// and `vmstat.txt` (the machine at the end, in the kernel's layouts) and `metadata.json`.
 /// Only `metadata.json` holds wall-clock figures; the CSV files are byte-identical for the
 /// same config and seed.
@@ -68,7 +69,8 @@ public enum RunOutput {
       ]
     }
     files += [
-      ("latency.csv", CSVWriter.render(latency)), ("zoneinfo.txt", report.zoneinfo), ("vmstat.txt", report.vmstat),
+      ("threads.csv", CSVWriter.render(report.threads)), ("latency.csv", CSVWriter.render(latency)),
+      ("zoneinfo.txt", report.zoneinfo), ("vmstat.txt", report.vmstat),
       ("metadata.json", metadata),
     ]
     try AtomicFile.writeFiles(files, in: folder.staging, marker: nil)

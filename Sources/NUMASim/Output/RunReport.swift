@@ -13,6 +13,8 @@ public struct RunReport: Sendable {
   public var timeseries: CSVTable
   /// One row per direct-reclaim stall: start, duration, pages reclaimed, order, CPU, group.
   public var stalls: CSVTable
+  /// One row per closed-loop group: its threads' faults, reads, stalls and waits for a CPU.
+  public var threads: CSVTable
   /// `/proc/vmstat` at the end of the run: the counters the model keeps, in the kernel's order.
   public var vmstat: String
   /// `/proc/zoneinfo` at the end of the run.
@@ -42,6 +44,7 @@ public struct RunReport: Sendable {
     text = Self.render(summary, wall: wallSeconds)
     timeseries = Self.timeseriesTable(summary)
     stalls = Self.stallTable(summary)
+    threads = Self.threadTable(summary)
     vmstat = VMStatReport.render(summary)
     zoneinfo = ZoneInfoReport.render(summary.zoneinfo)
   }
@@ -128,6 +131,30 @@ public struct RunReport: Sendable {
   static func stallTable(_ r: RunSummary) -> CSVTable {
     var t = CSVTable(header: stallHeader)
     for s in r.stats.stallLog { t.append(stallRow(s, groupNames: r.groupNames)) }
+    return t
+  }
+
+  /// The columns of `threads.csv`.
+  public static let threadHeader = [
+    "group", "threads", "passes", "faults", "fault_rate_per_s", "fault_mean_ns", "fault_p50_ns", "fault_p99_ns",
+    "fault_p999_ns", "fault_max_ns", "reads", "read_p50_ns", "read_p99_ns", "stall_ms", "cpu_wait_ms",
+  ]
+
+  static func threadTable(_ r: RunSummary) -> CSVTable {
+    var t = CSVTable(header: threadHeader)
+    let p = r.stats.programs
+    for g in r.programGroups {
+      let faults = p.faultLatency[g.group]
+      let reads = p.readLatency[g.group]
+      t.append([
+        .text(r.groupNames[g.group]), .int(g.threads), .int(g.passes), .int(Int(faults.count)),
+        .double(Double(faults.count) / r.duration.seconds), .double(faults.mean), .int(Int(faults.quantile(0.5))),
+        .int(Int(faults.quantile(0.99))), .int(Int(faults.quantile(0.999))),
+        .int(faults.count == 0 ? 0 : Int(faults.max)), .int(Int(reads.count)), .int(Int(reads.quantile(0.5))),
+        .int(Int(reads.quantile(0.99))), .double(Double(p.stallNanoseconds[g.group]) / 1e6),
+        .double(Double(p.waitNanoseconds[g.group]) / 1e6),
+      ])
+    }
     return t
   }
 

@@ -25,6 +25,17 @@ public struct RunSummary: Sendable {
   public var lostNanoseconds: UInt64
   /// Task group names, by group index (the stall log's `group`).
   public var groupNames: [String]
+  /// Per closed-loop group, in group order: its threads and the passes they completed.
+  public var programGroups: [ProgramGroupSummary]
+
+  /// A closed-loop group at the end of a run.
+  public struct ProgramGroupSummary: Sendable {
+    /// The group's index (into ``groupNames`` and the per-group statistics).
+    public var group: Int
+    public var threads: Int
+    /// Whole passes over the program, summed over the threads, since the run began.
+    public var passes: Int
+  }
 
   /// The measured zones' occupancy of their watermarks.
   public struct ZoneSummary: Sendable {

@@ -48,7 +48,8 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     #expect(
       files == [
-        "latency.csv", "metadata.json", "stalls.csv", "summary.csv", "timeseries.csv", "vmstat.txt", "zoneinfo.txt",
+        "latency.csv", "metadata.json", "stalls.csv", "summary.csv", "threads.csv", "timeseries.csv", "vmstat.txt",
+        "zoneinfo.txt",
       ])
     #expect(try String(contentsOfFile: "\(folder)/summary.csv", encoding: .utf8) == RunOutput.summary(report))
     let latency = try String(contentsOfFile: "\(folder)/latency.csv", encoding: .utf8).split(separator: "\n")
