@@ -109,13 +109,23 @@ extension SimulationModel {
 
   /// One step of a node's kswapd, on a CPU of its node that it shares (``CPUShare``); the
   /// next is due when the cost model says this one's work took plus its waits for the CPU,
-  /// or, once a run ends with the node balanced, the nap begins then (off the CPU).
+  /// or, once a run ends with the node balanced, the nap begins then (off the CPU). A kswapd
+  /// that wakes onto a busy CPU does its first step after its wake-up wait.
   mutating func kswapdStep(node: Int, generation: UInt32, _ s: inout Scheduler<Event>) {
     guard generation == reclaim.nodes[node].kswapd.generation, reclaim.nodes[node].kswapd.isRunning else {
       if !reclaim.nodes[node].kswapd.isRunning { cpuShare.kswapdSleeps(node: node) }
       return
     }
+    let waking = cpuShare.kswapdCPU[node] < 0
     let cpu = cpuShare.kswapdRuns(node: node)
+    if waking {
+      // On a busy CPU, kswapd first waits for the running entity's slice to end.
+      let wait = cpuShare.wakeupWait(onCPU: cpu, stream: wakeupStream)
+      if wait > 0 {
+        if measuring { stats.kswapdWaitNanoseconds[node] &+= wait }
+        return s.schedule(.kswapdStep(node: Int32(node), generation: generation), at: s.now + .nanoseconds(wait))
+      }
+    }
     let step = reclaim.balancePgdatStep(&allocator, node: node, now: s.now)
     let ns = costs.nanoseconds(of: step.work)
     kswapdRanSinceSlice[node] = CostModel.adding(kswapdRanSinceSlice[node], ns)

@@ -48,7 +48,7 @@ extension SimulationModel {
   mutating func fault(_ t: Int, pages: Int, read: Bool, _ s: inout Scheduler<Event>) {
     let g = workload.threads[t].group
     if workload.threads[t].remaining == 0 { workload.threads[t].remaining = pages }
-    let cpu = wake(t)
+    guard let cpu = wake(t, &s) else { return }
     let now = s.now
     let request = allocate(group: g, cpu: cpu, &s)
     if let p = request.page {
@@ -81,7 +81,7 @@ extension SimulationModel {
   /// thread holds, oldest first (file pages dropped too when `freeingFile`).
   mutating func release(_ t: Int, fraction: Double, freeingFile: Bool, _ s: inout Scheduler<Event>) {
     let g = workload.threads[t].group
-    let cpu = wake(t)
+    guard let cpu = wake(t, &s) else { return }
     let held = workload.threads[t].heldCount
     let count = fraction >= 1 ? held : Int((Double(held) * fraction).rounded(.down))
     var pages = 0
@@ -111,15 +111,20 @@ extension SimulationModel {
     s.schedule(.threadStep(thread: Int32(t)), at: s.now.saturatingAdding(.nanoseconds(wall)))
   }
 
-  /// The thread becomes runnable (placed on a CPU at its wake-up) if it was not; its CPU.
-  mutating func wake(_ t: Int) -> Int {
-    if !workload.threads[t].isRunnable {
-      let g = workload.threads[t].group
-      let cpus = groupCPUs[g]
-      workload.threads[t].cpu = cpuShare.place(allowed: cpus, previous: workload.threads[t].cpu)
-      workload.threads[t].isRunnable = true
-    }
-    return workload.threads[t].cpu
+  /// The thread becomes runnable (placed on a CPU at its wake-up) if it was not; its CPU,
+  /// or nil when it woke onto a busy CPU and runs only after its wake-up wait (its step is
+  /// then scheduled again for then).
+  mutating func wake(_ t: Int, _ s: inout Scheduler<Event>) -> Int? {
+    guard !workload.threads[t].isRunnable else { return workload.threads[t].cpu }
+    let g = workload.threads[t].group
+    let cpu = cpuShare.place(allowed: groupCPUs[g], previous: workload.threads[t].cpu)
+    workload.threads[t].cpu = cpu
+    workload.threads[t].isRunnable = true
+    let wait = cpuShare.wakeupWait(onCPU: cpu, stream: wakeupStream)
+    guard wait > 0 else { return cpu }
+    if measuring { stats.programs.waitNanoseconds[g] &+= wait }
+    s.schedule(.threadStep(thread: Int32(t)), at: s.now + .nanoseconds(wait))
+    return nil
   }
 
   /// The thread runs `ns` of CPU time on its CPU; the time it then waits for the others there.

@@ -111,6 +111,8 @@ public struct SimulationModel: ~Copyable, EventHandler {
   var cpuShare: CPUShare
   /// Per node: kswapd's CPU time since its last preemption.
   var kswapdRanSinceSlice: [UInt64]
+  /// Wake-up latencies on a busy CPU (`sched/wakeup`).
+  let wakeupStream: RandomStream
 
   init(config: SimulationConfig, setup: MachineSetup, workload: WorkloadConfig) {
     let seeds = SeedSequence(masterSeed: config.seed)
@@ -136,6 +138,7 @@ public struct SimulationModel: ~Copyable, EventHandler {
     let cpusOfNode = setup.machine.nodes.indices.map { n in nodeOfCPU.indices.filter { nodeOfCPU[$0] == n } }
     cpuShare = CPUShare(cpuCount: nodeOfCPU.count, cpusOfNode: cpusOfNode)
     kswapdRanSinceSlice = Array(repeating: 0, count: cpusOfNode.count)
+    wakeupStream = seeds.makeStream("sched/wakeup")
     stats.cpuBusyNanoseconds = Array(repeating: 0, count: nodeOfCPU.count)
     stats.programs = ProgramStatistics(groups: workload.groups.count)
   }

@@ -13,10 +13,14 @@
 ///   a base slice of CPU time, then waits while each of the others runs one
 ///   (``preemptionWait(onCPU:ran:)``). Over many slices each gets 1/n of the CPU, and a
 ///   fault that spans no slice end is not delayed at all, as on a real CPU.
+/// - Wake-up latency: an entity that wakes onto a CPU where another runs waits for the rest
+///   of that entity's slice before it first runs (EEVDF's `RUN_TO_PARITY` keeps the running
+///   task on the CPU until its slice is used): a uniform draw in [0, slice)
+///   (``wakeupWait(onCPU:stream:)``).
 /// - Open-loop task groups and interrupt-context allocations take no CPU time here.
 ///
-/// - Deviation: no wake-up preemption, no migration of a running entity, no sleeper credit;
-///   a CPU's share changes only when an entity arrives or leaves it.
+/// - Deviation: no wake-up preemption by an earlier deadline, no migration of a running
+///   entity, no sleeper credit; a CPU's share changes only when an entity arrives or leaves it.
 public struct CPUShare: Sendable {
   /// Entities on each CPU now.
   public private(set) var load: [Int]
@@ -79,6 +83,14 @@ public struct CPUShare: Sendable {
     guard kswapdCPU[node] >= 0 else { return }
     remove(cpu: kswapdCPU[node])
     kswapdCPU[node] = -1
+  }
+
+  /// How long an entity just placed on `cpu` waits before it first runs: nothing on a CPU it
+  /// has to itself, else the rest of the running entity's slice, uniform in [0, slice),
+  /// drawn from `stream`.
+  public func wakeupWait(onCPU cpu: Int, stream: RandomStream) -> UInt64 {
+    guard load[cpu] > 1 else { return 0 }
+    return UInt64(stream.uniformHalfOpen() * Double(slice))
   }
 
   /// The time an entity on `cpu` that has just run `ran` more nanoseconds of CPU waits for

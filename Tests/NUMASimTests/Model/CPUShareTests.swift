@@ -51,4 +51,18 @@ import Testing
     #expect(s.preemptionWait(onCPU: 0, ran: &ran) == 3 * slice * 2)  // three slices, two others
     #expect(ran == 7)
   }
+
+  @Test func aWakingEntityWaitsForTheRestOfTheRunningSliceOnlyOnABusyCPU() {
+    var s = CPUShare(cpuCount: 2, cpusOfNode: [[0, 1]])
+    let stream = SeedSequence(masterSeed: 3).makeStream("sched/wakeup")
+    let copy = stream.copy()
+    _ = s.place(allowed: [0], previous: 0)
+    #expect(s.wakeupWait(onCPU: 0, stream: stream) == 0)  // alone: runs at once, draws nothing
+    _ = s.place(allowed: [0], previous: 0)
+    let waits = (0..<1000).map { _ in s.wakeupWait(onCPU: 0, stream: stream) }
+    #expect(waits.allSatisfy { $0 < s.slice })
+    #expect(waits[0] == UInt64(copy.uniformHalfOpen() * Double(s.slice)))
+    let mean = Double(waits.reduce(0, +)) / 1000
+    #expect(abs(mean - Double(s.slice) / 2) < Double(s.slice) * 0.05)
+  }
 }

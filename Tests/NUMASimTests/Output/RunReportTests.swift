@@ -33,12 +33,13 @@ import Testing
   @Test func theThreadTableHasARowPerClosedLoopGroupWithItsFaultsAndReads() throws {
     let report = try runScenario(
       """
-      machine: {nodes: [{memory: 512MiB, cpus: 2}]}
+      machine: {nodes: [{memory: 512MiB, cpus: 3}]}
       warmup: 0s
       duration: 1s
       workload:
         - {name: heap, arrival: {poisson: 1000}, kind: anon}
         - name: faulter
+          cpus: [0, 1]
           start: 1ms
           threads: 2
           program: [{touch: 1000 pages}, unmap]
@@ -46,6 +47,7 @@ import Testing
           fault_us: 3
         - name: reader
           kind: file_clean
+          cpus: [2]
           start: 1ms
           threads: 1
           program: [{read: 100 pages}]
