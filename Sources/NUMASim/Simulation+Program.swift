@@ -12,18 +12,18 @@ extension SimulationModel {
       finish(t, &s)
       return
     }
-    let program = workload.programs[g]!.program
+    let stepCount = workload.programs[g]!.program.steps.count
     // Bounded: a program that does work reaches a step that takes time within one pass.
-    for _ in 0...(program.steps.count + 1) {
-      if workload.threads[t].step == program.steps.count {
+    for _ in 0...(stepCount + 1) {
+      if workload.threads[t].step == stepCount {
         workload.threads[t].step = 0
         workload.threads[t].iteration += 1
-        if let n = program.iterations, workload.threads[t].iteration >= n {
+        if let n = workload.programs[g]!.program.iterations, workload.threads[t].iteration >= n {
           finish(t, &s)
           return
         }
       }
-      switch program.steps[workload.threads[t].step] {
+      switch workload.programs[g]!.program.steps[workload.threads[t].step] {
       case .touch(let pages): return fault(t, pages: pages, read: false, &s)
       case .read(let pages): return fault(t, pages: pages, read: true, &s)
       case .hold(let d), .sleep(let d):
@@ -53,7 +53,7 @@ extension SimulationModel {
     let request = allocate(group: g, cpu: cpu, &s)
     if let p = request.page {
       if read { allocator.memmap[Int(p.page)].mapcount = 0 }
-      if workload.programs[g]!.program.releasesPages {
+      if workload.programs[g]!.keepsHeldFolios {
         workload.threads[t].held.append(HeldFolio(page: p.page, generation: freeGeneration[Int(p.page)]))
       }
     }

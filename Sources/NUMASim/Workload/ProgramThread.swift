@@ -46,6 +46,8 @@ struct HeldFolio: Sendable, BitwiseCopyable {
 /// A closed-loop group's shared state: its barrier and its cost streams.
 public struct ProgramGroupState {
   public let program: ThreadProgram
+  /// `program.releasesPages`, read on every fault.
+  let keepsHeldFolios: Bool
   /// Threads waiting at the barrier, in arrival order.
   var atBarrier: [Int] = []
   /// Threads that have finished the program; a barrier waits for the others only.
@@ -58,6 +60,7 @@ public struct ProgramGroupState {
   /// Streams `<name>/fault`, `/read`, `/munmap` and `/wait` of the run's `workload` seeds.
   init(_ program: ThreadProgram, name: String, seeds: SeedSequence) {
     self.program = program
+    keepsHeldFolios = program.releasesPages
     let workload = seeds.child("workload")
     faultStream = workload.makeStream(name + "/fault")
     readStream = workload.makeStream(name + "/read")
