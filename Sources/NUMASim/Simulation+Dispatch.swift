@@ -39,6 +39,11 @@ extension SimulationModel {
     for node in task.wokenKswapds {
       s.schedule(.kswapdStep(node: node, generation: reclaim.nodes[Int(node)].kswapd.generation), at: now)
     }
+    if !task.nodeReclaimLocked.isEmpty {
+      // PGDAT_RECLAIM_LOCKED is held while the task's node_reclaim() work runs.
+      let until = now.saturatingAdding(.nanoseconds(costs.nanoseconds(of: task.nodeReclaim)))
+      for node in task.nodeReclaimLocked { reclaim.nodes[Int(node)].nodeReclaimLockedUntil = until }
+    }
     scheduleWriteback(&s)
     var out = GroupRequest(
       page: result, order: result?.order ?? order,

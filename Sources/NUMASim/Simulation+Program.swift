@@ -52,7 +52,7 @@ extension SimulationModel {
     let now = s.now
     let request = allocate(group: g, cpu: cpu, &s)
     if let p = request.page {
-      if read { allocator.memmap[Int(p.page)].mapcount = 0 }
+      if read { reclaim.unmapFileFolio(&allocator, p.page) }
       if workload.programs[g]!.keepsHeldFolios {
         workload.threads[t].held.append(HeldFolio(page: p.page, generation: freeGeneration[Int(p.page)]))
       }
@@ -92,7 +92,7 @@ extension SimulationModel {
       let order = allocator.memmap.folioOrder(f.page)
       pages += 1 << order
       if groupKind[g].isFile && !freeingFile {
-        allocator.memmap[Int(f.page)].mapcount = 0
+        reclaim.unmapFileFolio(&allocator, f.page)
       } else {
         freeGeneration[Int(f.page)] = 0
         reclaim.releaseFolio(&allocator, f.page, cpu: cpu)

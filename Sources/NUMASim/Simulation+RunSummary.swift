@@ -41,14 +41,33 @@ extension RunSummary {
   }
 
   /// The end-of-run `/proc/zoneinfo` state.
+  ///
+  /// The LRU counters come from the lists (per zone and per node), `nr_free_pages_blocks` from
+  /// the free lists of pageblock order and above (6.15+'s `account_freepages()`), and the
+  /// node's `nr_anon_pages`, `nr_file_pages`, `nr_mapped`, `nr_dirty` and `nr_writeback` from
+  /// its LRU and writeback state (every anonymous folio is mapped; all page cache is on the LRU).
   static func snapshot(_ m: borrowing SimulationModel, _ setup: MachineSetup) -> ZoneInfoSnapshot {
     var snapshot = ZoneInfoSnapshot.boot(setup)
+    let writePending = (0..<m.reclaim.nodes.count).map { m.reclaim.writePending(m.allocator, node: $0) }
+    let zoneLists: [(ZoneStat, LRUList)] = [
+      (.nrZoneInactiveAnon, .inactiveAnon), (.nrZoneActiveAnon, .activeAnon), (.nrZoneInactiveFile, .inactiveFile),
+      (.nrZoneActiveFile, .activeFile), (.nrZoneUnevictable, .unevictable),
+    ]
     for (z, zone) in m.allocator.zones.elements.enumerated() {
       let n = zone.id.node.index
       let i = zone.id.index
       snapshot.zones[n][i].freePages = zone.freePages
       snapshot.zones[n][i].boost = zone.watermarks.boost
       snapshot.zones[n][i].zoneStats[ZoneStat.nrFreePages.index] = zone.freePages
+      var blocks = 0
+      for order in Buddy.pageblockOrder..<Buddy.orderCount {
+        blocks += m.allocator.nrFree[z * Buddy.orderCount + order] << order
+      }
+      snapshot.zones[n][i].zoneStats[ZoneStat.nrFreePagesBlocks.index] = blocks
+      for (stat, list) in zoneLists {
+        snapshot.zones[n][i].zoneStats[stat.index] = m.reclaim.nodes[n].lruvec.size(list, zone: i)
+      }
+      snapshot.zones[n][i].zoneStats[ZoneStat.nrZoneWritePending.index] = writePending[n][i]
       for stat in NUMAStat.allCases {
         snapshot.zones[n][i].numaStats[stat.index] = Int(m.allocator.numaStats[z * NUMAStat.count + stat.rawIndex])
       }
@@ -61,6 +80,12 @@ extension RunSummary {
       for l in LRUList.allCases {
         if let stat = NodeStat(rawValue: l.kernelName) { snapshot.nodeStats[n][stat.index] = node.lruvec.size(l) }
       }
+      let lru = node.lruvec
+      snapshot.nodeStats[n][NodeStat.nrAnonPages.index] = lru.size(.inactiveAnon) + lru.size(.activeAnon)
+      snapshot.nodeStats[n][NodeStat.nrFilePages.index] = lru.size(.inactiveFile) + lru.size(.activeFile)
+      snapshot.nodeStats[n][NodeStat.nrMapped.index] = node.fileMapped
+      snapshot.nodeStats[n][NodeStat.nrDirty.index] = node.fileDirty
+      snapshot.nodeStats[n][NodeStat.nrWriteback.index] = node.writeback.pages
       snapshot.nodeUnreclaimable[n] = node.isHopeless
     }
     return snapshot

@@ -169,14 +169,18 @@ let burstyNearFull = """
     #expect(r["pgsteal_file"] > 10_000 && r["pgscan_anon"] == 0 && r["pswpout"] == 0)
   }
 
-  @Test func zoneReclaimModeReclaimsLocallyBeforeFallingBack() throws {
-    let yaml = """
-      machine: {nodes: [{memory: 256MiB, cpus: 1}, {memory: 256MiB, cpus: 1}], distances: [[10, 20], [20, 10]]}
-      warmup: 1s
-      duration: 2s
-      workload:
-        - {name: cache, cpus: [0], arrival: {poisson: 60000}, kind: file_clean}
-      """
+  static func zoneReclaimScenario(mapped: Bool) -> String {
+    """
+    machine: {nodes: [{memory: 256MiB, cpus: 1}, {memory: 256MiB, cpus: 1}], distances: [[10, 20], [20, 10]]}
+    warmup: 1s
+    duration: 2s
+    workload:
+      - {name: cache, cpus: [0], arrival: {poisson: 60000}, kind: file_clean, mapped: \(mapped)}
+    """
+  }
+
+  @Test func zoneReclaimModeReclaimsUnmappedPageCacheLocallyBeforeFallingBack() throws {
+    let yaml = Self.zoneReclaimScenario(mapped: false)
     let off = try runScenario(yaml, ["vm.zone_reclaim_mode=0"])
     let on = try runScenario(yaml, ["vm.zone_reclaim_mode=1"])
     // Off: once node 0 is at its low mark, allocations go to node 1. On: node 0 reclaims its
@@ -185,6 +189,30 @@ let burstyNearFull = """
     #expect(off["remote_fraction"] > 0.2)
     #expect(on["zone_reclaim_success"] > 0)
     #expect(on["remote_fraction"] < off["remote_fraction"] / 2)
+  }
+
+  @Test func mappedPageCacheNeedsReclaimUnmapForNodeReclaim() throws {
+    let yaml = Self.zoneReclaimScenario(mapped: true)
+    let zoneOnly = try runScenario(yaml, ["vm.zone_reclaim_mode=1"])
+    let unmap = try runScenario(yaml, ["vm.zone_reclaim_mode=5"])
+    // node_pagecache_reclaimable(): without RECLAIM_UNMAP mapped cache does not count, so
+    // node_reclaim() returns NODE_RECLAIM_FULL at once and allocations go remote.
+    #expect(zoneOnly["zone_reclaim_success"] == 0 && zoneOnly["zone_reclaim_failed"] == 0)
+    #expect(zoneOnly["remote_fraction"] > 0.2)
+    #expect(unmap["zone_reclaim_success"] > 0)
+    #expect(unmap["remote_fraction"] < zoneOnly["remote_fraction"] / 2)
+  }
+
+  @Test func aNodeReclaimHoldsTheNodeForItsWork() throws {
+    var config = try SimulationConfig.parse(yaml: Self.zoneReclaimScenario(mapped: false), file: "zr.yaml")
+    try SysctlKey.apply(assignment: "vm.zone_reclaim_mode=1", to: &config.sysctl)
+    var sim = try Simulation(config)
+    _ = sim.run()
+    // PGDAT_RECLAIM_LOCKED was taken: its release time is after the run began and never
+    // beyond the run's end plus one reclaim.
+    let until = sim.model.reclaim.nodes[0].nodeReclaimLockedUntil
+    #expect(until > .seconds(1) && until < .seconds(4))
+    #expect(sim.model.reclaim.nodes[1].nodeReclaimLockedUntil == .zero)
   }
 
   static let shortDefault = """

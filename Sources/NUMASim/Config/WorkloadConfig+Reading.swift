@@ -6,7 +6,7 @@ extension WorkloadConfig {
   static let groupKeys =
     [
       "name", "cpus", "node", "arrival", "order", "kind", "gfp", "policy", "lifetime", "access", "shared", "limit",
-      "start", "stop",
+      "start", "stop", "mapped",
     ] + ThreadProgram.groupKeys
   static let processKeys = ["poisson", "constant", "on_off", "phases"]
   static let phaseKeys = ["at", "poisson", "constant", "on_off"]
@@ -120,6 +120,18 @@ private struct GroupReader {
       }
       shared = s
     }
+    var mapped = true
+    if let v = map["mapped"], let b = r.bool(v, "\(path).mapped") {
+      if !kind.isFile {
+        r.fail(
+          v, "\(path).mapped", "mapped says whether page cache is mmap()ed; \(kind.rawValue) pages are not page cache")
+      } else if !b, shared.fraction > 0 {
+        r.fail(v, "\(path).mapped", "page cache that no process maps cannot be shared (shared: needs mapped: true)")
+      } else if map["program"] != nil {
+        r.fail(v, "\(path).mapped", "a program says per step: touch maps the page cache, read does not")
+      }
+      mapped = b
+    }
     let limit = map["limit"].flatMap { readLimit($0, "\(path).limit", &r) }
     let start = map["start"].flatMap { r.duration($0, "\(path).start") } ?? .zero
     var stop: SimTime?
@@ -162,9 +174,11 @@ private struct GroupReader {
       )
     }
     guard r.errors.count == errorsBefore, let cpus, let arrival else { return nil }
-    return TaskGroup(
+    var group = TaskGroup(
       name: name, cpus: cpus, arrival: arrival, order: order, gfp: gfp, policy: policy, kind: kind,
       lifetime: lifetime, access: access, shared: shared, limit: limit, start: start, stop: stop)
+    group.mapped = mapped
+    return group
   }
 
   /// Whether a valid process can issue anything in `start..<stop` (phases that begin too late

@@ -29,6 +29,10 @@ public struct TaskGroup: Hashable, Sendable {
   public var access: AccessPattern
   /// Which pages several processes map.
   public var shared: SharedMapping
+  /// Whether the group's page cache is mapped into its processes (`mmap()`, counted in
+  /// `nr_mapped`) or only read and written through `read(2)`/`write(2)`. Anonymous pages are
+  /// always mapped.
+  public var mapped = true
   /// The most base pages the group holds at once (an RSS cap): at the cap it frees its
   /// oldest pages before allocating. nil: no cap.
   public var limit: Pages?
@@ -72,7 +76,7 @@ public struct TaskGroup: Hashable, Sendable {
     self.program = program
   }
 
-  /// Whether the group's pages are mapped into processes (anon and file pages; slab and
-  /// kernel pages are not).
-  public var mapsPages: Bool { kind.isOnLRU }
+  /// Whether the group's pages are mapped into processes (anon pages, and file pages unless
+  /// `mapped` is off; slab and kernel pages are not).
+  public var mapsPages: Bool { kind.isOnLRU && mapped }
 }

@@ -25,7 +25,7 @@ let smallTwoNodeRun = """
     #expect(!positions.contains(nil), "\(zip(names, positions).filter { $0.1 == nil }.map(\.0))")
     let known = positions.compactMap { $0 }
     #expect(known == known.sorted())
-    #expect(names.count == 42)
+    #expect(names.count == 51)
   }
 
   @Test func valuesAreTheMachineAtTheEndCountedFromBoot() throws {

@@ -29,19 +29,21 @@ func makeReclaim(_ a: borrowing PageAllocator, mms: Int = 1, swapPages: Int = 0,
 }
 
 extension Reclaim {
-  /// Allocates order-0 pages of `kind` on node `node` until its free pages reach the min mark
-  /// (no reclaim), maps them into mm 0 and puts them on the LRU; returns how many.
+  /// Allocates order-0 pages of `kind` on node `node` (from the zones `gfp` allows) until its
+  /// free pages reach the min mark (no reclaim), maps them into mm 0 (`mapped`: into a page
+  /// table too) and puts them on the LRU; returns how many.
   @discardableResult
   mutating func fill(
     _ a: inout PageAllocator, node: Int = 0, file: Bool = true, dirty: Bool = false, hot: Bool = false,
-    limit: Int = .max
+    mapped: Bool = false, gfp: GFPFlags = .highUserMovable, limit: Int = .max
   ) -> Int {
     var n = 0
     let cpu = a.cpuNode.firstIndex(of: node) ?? 0
-    while n < limit, let p = a.allocate(AllocationRequest(order: 0, gfp: [.highUserMovable, .thisNode], cpu: cpu)) {
+    while n < limit, let p = a.allocate(AllocationRequest(order: 0, gfp: gfp.union(.thisNode), cpu: cpu)) {
       if !file { a.memmap.set(p.page, .swapBacked) }
       if dirty { a.memmap.set(p.page, .dirty) }
       if hot { a.memmap.set(p.page, .hot) }
+      if mapped { a.memmap[Int(p.page)].mapcount = 1 }
       addNewFolio(&a, p.page, order: 0, mm: 0, file: file)
       n += 1
     }

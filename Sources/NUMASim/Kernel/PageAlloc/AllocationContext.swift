@@ -123,7 +123,7 @@ extension PageAllocator {
         interleaveNode = nid
       }
     }
-    let highest = gfpZoneTable[Int(request.gfp.rawValue & GFPFlags.zoneModifierMask)]
+    let highest = gfpZone(request.gfp)
     let key = (nid * 2 + (request.gfp.contains(.thisNode) ? 1 : 0)) * zonesPerNode + highest
     let range = zonelistRanges[key]
     var preferred = -1
@@ -155,5 +155,12 @@ extension PageAllocator {
     if nodeCount > 1 && !zones[z - 1].isPopulated { return flags }
     flags.insert(.noFragment)
     return flags
+  }
+}
+
+extension PageAllocator {
+  /// `gfp_zone(gfp)`: the highest zone index the flags allow.
+  @inline(__always) public func gfpZone(_ gfp: GFPFlags) -> Int {
+    gfpZoneTable[Int(gfp.rawValue & GFPFlags.zoneModifierMask)]
   }
 }

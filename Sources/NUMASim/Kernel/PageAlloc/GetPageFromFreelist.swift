@@ -13,7 +13,7 @@ extension PageAllocator {
   /// Mirrors: `get_page_from_freelist()` in mm/page_alloc.c (Linux 6.18): `ALLOC_NOFRAGMENT`
   /// is dropped (and the walk restarted) on reaching a remote node; a zone below its high mark
   /// gets `ZONE_BELOW_HIGH` (6.7+); a zone failing its mark may be reclaimed by
-  /// `node_reclaim()` when `vm.zone_reclaim_mode` is set and it is within `RECLAIM_DISTANCE`;
+  /// `node_reclaim()` when any bit of `vm.zone_reclaim_mode` is set (`node_reclaim_enabled()`) and it is within `RECLAIM_DISTANCE`;
   /// 6.18 first skips nodes whose kswapd is running, then retries without the skip.
   /// - Deviation: no cpusets, dirty-limit spreading, deferred struct-page init or unaccepted memory.
   mutating func getPageFromFreelist<H: ReclaimHooks & ~Copyable>(
@@ -55,7 +55,7 @@ extension PageAllocator {
           zone: z, order: request.order, mark: mark, highestZoneIndex: ac.highestZoneIndex, flags: flags)
         {
           if !flags.contains(.noWatermarks) {
-            guard sysctl.zoneReclaimMode & 1 != 0,
+            guard NodeReclaimMode(rawValue: sysctl.zoneReclaimMode).isEnabled,
               distances[NodeID(zones[pz].id.node.index), NodeID(node)] <= DistanceMatrix.reclaimDistance
             else { continue }
             switch hooks.nodeReclaim(&self, node: node, gfp: request.gfp, order: request.order, task: &task) {

@@ -12,8 +12,13 @@ public struct TaskContext: Sendable {
   public let now: SimTime
   /// Work direct reclaim and `node_reclaim()` did for the task.
   public var reclaim = ReclaimStat()
-  /// Pages direct reclaim reclaimed for the task.
+  /// Pages direct reclaim and `node_reclaim()` reclaimed for the task.
   public var reclaimed = 0
+  /// The part of `reclaim` that `node_reclaim()` did: how long the task held
+  /// `PGDAT_RECLAIM_LOCKED`.
+  public var nodeReclaim = ReclaimStat()
+  /// Nodes whose `PGDAT_RECLAIM_LOCKED` the task took.
+  public var nodeReclaimLocked: [Int32] = []
   /// Nodes whose kswapd this allocation woke, in order.
   public var wokenKswapds: [Int32] = []
 

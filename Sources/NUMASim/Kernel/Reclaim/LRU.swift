@@ -31,10 +31,18 @@ public enum LRUList: Int, CaseIterable, Sendable {
 ///
 /// Mirrors: `struct lruvec` (one per node, no memory cgroups) in include/linux/mmzone.h
 /// (Linux 6.18). Entries are folios: a compound page is one entry of `1 << order` pages.
+/// Each list's pages are also counted per zone of the node (`NR_ZONE_LRU_BASE + lru`), as
+/// `update_lru_size()` keeps them, so reclaim can keep to `sc->reclaim_idx`.
 public struct LRUVec: Sendable, BitwiseCopyable {
+  /// `MAX_NR_ZONES`: the most zones a node has.
+  public static let maxZones = 5
+
   var lists = InlineArray<5, PageList>(repeating: PageList())
   /// Pages (not entries) on each list (`lruvec_page_state(NR_LRU_BASE + lru)`).
   var pages = InlineArray<5, Int>(repeating: 0)
+  /// Pages on each list by zone: `zone * LRUList.count + lru`
+  /// (`zone_page_state(zone, NR_ZONE_LRU_BASE + lru)`).
+  var zonePages = InlineArray<25, Int>(repeating: 0)
   /// `anon_cost`: the recent cost of reclaiming anonymous pages.
   public var anonCost = 0
   /// `file_cost`: the recent cost of reclaiming page cache.
@@ -61,23 +69,40 @@ public struct LRUVec: Sendable, BitwiseCopyable {
   /// Pages on a list.
   @inline(__always) public func size(_ lru: LRUList) -> Int { pages[lru.rawValue] }
 
+  /// Pages of a list in one zone of the node (`nr_zone_inactive_file` and the like).
+  @inline(__always) public func size(_ lru: LRUList, zone: Int) -> Int {
+    zonePages[zone * LRUList.count + lru.rawValue]
+  }
+
+  /// Pages of a list in the zones up to `reclaimIndex`.
+  ///
+  /// Mirrors: `lruvec_lru_size()` in mm/vmscan.c (Linux 6.18) (zones without managed pages
+  /// hold no folios, so summing every zone up to the index is the same).
+  public func size(_ lru: LRUList, upTo reclaimIndex: Int) -> Int {
+    var n = 0
+    for zone in 0...Swift.min(reclaimIndex, Self.maxZones - 1) { n += size(lru, zone: zone) }
+    return n
+  }
+
   /// The oldest folio of a list (`lru_to_folio()`), or ``Memmap/none``.
   @inline(__always) public func tail(_ lru: LRUList) -> PageIndex { lists[lru.rawValue].tail }
 
-  /// `lruvec_add_folio()`: to the head of `lru`.
+  /// `lruvec_add_folio()`: to the head of `lru`; `zone` is the folio's zone in its node.
   @inline(__always)
-  public mutating func add(_ page: PageIndex, _ lru: LRUList, nr: Int, memmap m: inout Memmap) {
+  public mutating func add(_ page: PageIndex, _ lru: LRUList, nr: Int, zone: Int, memmap m: inout Memmap) {
     PageList.addHead(&lists[lru.rawValue], page, &m)
     pages[lru.rawValue] += nr
+    zonePages[zone * LRUList.count + lru.rawValue] += nr
     m.set(page, .lru)
     if lru.isActive { m.set(page, .active) } else { m.clear(page, .active) }
   }
 
   /// `lruvec_del_folio()`.
   @inline(__always)
-  public mutating func remove(_ page: PageIndex, _ lru: LRUList, nr: Int, memmap m: inout Memmap) {
+  public mutating func remove(_ page: PageIndex, _ lru: LRUList, nr: Int, zone: Int, memmap m: inout Memmap) {
     PageList.remove(&lists[lru.rawValue], page, &m)
     pages[lru.rawValue] -= nr
+    zonePages[zone * LRUList.count + lru.rawValue] -= nr
     m.clear(page, [.lru, .active])
   }
 
@@ -102,18 +127,38 @@ public struct LRUVec: Sendable, BitwiseCopyable {
     return inactive * ratio < active
   }
 
-  /// Checks that each list's links and page count agree with the memmap.
-  public func checkInvariants(_ m: borrowing Memmap) throws(AllocatorInvariantViolation) {
+  /// The mapped and the dirty pages on the file lists, counted folio by folio.
+  public func fileCounts(_ m: borrowing Memmap) -> (mapped: Int, dirty: Int) {
+    var mapped = 0
+    var dirty = 0
+    for l in [LRUList.inactiveFile, .activeFile] {
+      var p = lists[l.rawValue].head
+      while p != Memmap.none {
+        let nr = m.has(p, .head) ? 1 << Int(m[Int(p)].order) : 1
+        if m[Int(p)].mapcount > 0 { mapped += nr }
+        if m.has(p, .dirty) { dirty += nr }
+        p = m[Int(p)].next
+      }
+    }
+    return (mapped, dirty)
+  }
+
+  /// Checks that each list's links, page count and per-zone counts agree with the memmap;
+  /// `zoneOf` gives a page's zone in its node.
+  public func checkInvariants(_ m: borrowing Memmap, zoneOf: (PageIndex) -> Int) throws(AllocatorInvariantViolation) {
     for l in LRUList.allCases {
       var p = lists[l.rawValue].head
       var previous = Memmap.none
       var n = 0
       var entries: Int32 = 0
+      var byZone = InlineArray<5, Int>(repeating: 0)
       while p != Memmap.none {
         guard m[Int(p)].prev == previous, m.has(p, .lru), Self.list(of: p, memmap: m) == l else {
           throw AllocatorInvariantViolation(description: "\(l.kernelName): page \(p) is not an \(l) folio")
         }
-        n += m.has(p, .head) ? 1 << Int(m[Int(p)].order) : 1
+        let nr = m.has(p, .head) ? 1 << Int(m[Int(p)].order) : 1
+        n += nr
+        byZone[zoneOf(p)] += nr
         entries += 1
         previous = p
         p = m[Int(p)].next
@@ -121,6 +166,10 @@ public struct LRUVec: Sendable, BitwiseCopyable {
       guard n == pages[l.rawValue], entries == lists[l.rawValue].count, previous == lists[l.rawValue].tail else {
         throw AllocatorInvariantViolation(
           description: "\(l.kernelName) counts \(pages[l.rawValue]) pages but its list holds \(n)")
+      }
+      for zone in 0..<Self.maxZones where byZone[zone] != size(l, zone: zone) {
+        throw AllocatorInvariantViolation(
+          description: "\(l.kernelName): zone \(zone) counts \(size(l, zone: zone)) pages, the list \(byZone[zone])")
       }
     }
   }

@@ -4,7 +4,8 @@
 ///
 /// Mirrors: the run-time fields of `struct pglist_data` in include/linux/mmzone.h
 /// (Linux 6.18): `kswapd_order`, `kswapd_highest_zoneidx`, `kswapd_failures`, the `kswapd`
-/// thread, `__lruvec` and the node's `NR_WRITEBACK`. The node's zones (`node_zones[]`) are
+/// thread, `__lruvec`, the node's `NR_WRITEBACK`, `NR_FILE_MAPPED` and `NR_FILE_DIRTY`, and
+/// `PGDAT_RECLAIM_LOCKED`. The node's zones (`node_zones[]`) are
 /// the allocator's ``PageAllocator/zones``; per-node sums over them are
 /// ``PageAllocator/nodeSum(_:_:)``.
 public struct PGData: Sendable {
@@ -22,6 +23,12 @@ public struct PGData: Sendable {
   public var lruvec = LRUVec()
   /// Folios whose writeback reclaim started.
   public var writeback = WritebackQueue()
+  /// `NR_FILE_MAPPED` (`nr_mapped`): page-cache pages on the LRU that some process maps.
+  public var fileMapped = 0
+  /// `NR_FILE_DIRTY` (`nr_dirty`): dirty page-cache pages.
+  public var fileDirty = 0
+  /// `PGDAT_RECLAIM_LOCKED`: a `node_reclaim()` holds the node until this time.
+  public var nodeReclaimLockedUntil = SimTime.zero
 
   public init(kswapdCPU: Int) { self.kswapdCPU = kswapdCPU }
 

@@ -46,8 +46,31 @@ public struct Reclaim<Access: AccessedBits>: ~Copyable {
   ) {
     rmap.map(page, order: order, mm: mm)
     guard let file else { return }
-    let node = a.zones[a.zoneIndex(of: page)].id.node.index
-    nodes[node].lruvec.add(page, .inactive(file: file), nr: 1 << order, memmap: &a.memmap)
+    let id = a.zones[a.zoneIndex(of: page)].id
+    let nr = 1 << order
+    nodes[id.node.index].lruvec.add(page, .inactive(file: file), nr: nr, zone: id.index, memmap: &a.memmap)
+    guard file else { return }
+    if a.memmap[Int(page)].mapcount > 0 { nodes[id.node.index].fileMapped += nr }
+    if a.memmap.has(page, .dirty) { nodes[id.node.index].fileDirty += nr }
+  }
+
+  /// The last mapping of a page-cache folio goes (`munmap()`, or a `read(2)` that never
+  /// mapped it); the folio stays cached.
+  ///
+  /// Mirrors: `folio_remove_rmap_ptes()` → `NR_FILE_MAPPED` in mm/rmap.c (Linux 6.18).
+  public mutating func unmapFileFolio(_ a: inout PageAllocator, _ page: PageIndex) {
+    guard a.memmap[Int(page)].mapcount > 0 else { return }
+    a.memmap[Int(page)].mapcount = 0
+    guard a.memmap.has(page, .lru), !a.memmap.has(page, .swapBacked) else { return }
+    nodes[a.zones[a.zoneIndex(of: page)].id.node.index].fileMapped -= 1 << a.memmap.folioOrder(page)
+  }
+
+  /// A page-cache folio leaves the page cache: its share of `NR_FILE_MAPPED` and
+  /// `NR_FILE_DIRTY` goes with it.
+  @inline(__always)
+  mutating func dropFileCounts(_ a: borrowing PageAllocator, node: Int, _ page: PageIndex, nr: Int) {
+    if a.memmap[Int(page)].mapcount > 0 { nodes[node].fileMapped -= nr }
+    if a.memmap.has(page, .dirty) { nodes[node].fileDirty -= nr }
   }
 
   /// The owner frees a folio it holds: off the LRU, unmapped, back to the allocator.
@@ -58,31 +81,60 @@ public struct Reclaim<Access: AccessedBits>: ~Copyable {
   public mutating func releaseFolio(_ a: inout PageAllocator, _ page: PageIndex, cpu: Int) {
     let order = a.memmap.folioOrder(page)
     if a.memmap.has(page, .lru) {
-      let node = a.zones[a.zoneIndex(of: page)].id.node.index
-      nodes[node].lruvec.remove(page, LRUVec.list(of: page, memmap: a.memmap), nr: 1 << order, memmap: &a.memmap)
+      let id = a.zones[a.zoneIndex(of: page)].id
+      let list = LRUVec.list(of: page, memmap: a.memmap)
+      nodes[id.node.index].lruvec.remove(page, list, nr: 1 << order, zone: id.index, memmap: &a.memmap)
+      if list.isFile { dropFileCounts(a, node: id.node.index, page, nr: 1 << order) }
     }
     rmap.unmap(page, order: order)
     a.free(page, order: order, cpu: cpu)
   }
 
-  /// The pages of a zone reclaim could free: its share of the node's file LRU, and of the
-  /// anon LRU while swap is free.
+  /// The pages of a zone reclaim could free: its page cache, and its anonymous memory while
+  /// swap is free; a zone with neither counts its free pages.
   ///
-  /// Mirrors: `zone_reclaimable_pages()` in mm/vmscan.c (Linux 6.18).
-  /// - Deviation: LRU sizes are per node, so a zone gets its managed share of them.
+  /// Mirrors: `zone_reclaimable_pages()` in mm/vmscan.c (Linux 6.12+, with the free-page
+  /// fallback for zones such as DMA32 that hold no LRU folios).
   public func zoneReclaimablePages(_ a: borrowing PageAllocator, zone z: Int) -> Int {
-    let node = a.zones[z].id.node.index
-    let lru = nodes[node].lruvec
-    var pages = lru.size(.inactiveFile) + lru.size(.activeFile)
-    if swap.hasFree { pages += lru.size(.inactiveAnon) + lru.size(.activeAnon) }
-    let nodeManaged = a.nodeSum(node, \.managed)
-    return nodeManaged == 0 ? 0 : Int(Double(pages) * Double(a.zones[z].managed) / Double(nodeManaged))
+    let id = a.zones[z].id
+    let lru = nodes[id.node.index].lruvec
+    var pages = lru.size(.inactiveFile, zone: id.index) + lru.size(.activeFile, zone: id.index)
+    if swap.hasFree { pages += lru.size(.inactiveAnon, zone: id.index) + lru.size(.activeAnon, zone: id.index) }
+    return pages == 0 ? a.zones[z].freePages : pages
+  }
+
+  /// `NR_ZONE_WRITE_PENDING` of each zone of a node: its dirty and under-writeback page cache,
+  /// counted folio by folio (for the end-of-run views).
+  public func writePending(_ a: borrowing PageAllocator, node: Int) -> [Int] {
+    var pages = Array(repeating: 0, count: a.zonesPerNode)
+    for l in [LRUList.inactiveFile, .activeFile] {
+      var p = nodes[node].lruvec.lists[l.rawValue].head
+      while p != Memmap.none {
+        if a.memmap.has(p, .dirty) || a.memmap.has(p, .writeback) {
+          pages[a.zones[a.zoneIndex(of: p)].id.index] += 1 << a.memmap.folioOrder(p)
+        }
+        p = a.memmap[Int(p)].next
+      }
+    }
+    return pages
   }
 
   /// Checks that every node's LRU lists agree with the memmap and that the reverse map's
   /// resident counts match the folios it maps.
   public func checkInvariants(_ a: borrowing PageAllocator) throws(AllocatorInvariantViolation) {
-    for node in nodes { try node.lruvec.checkInvariants(a.memmap) }
+    let bases = a.zones.elements.map { (base: $0.memmapBase, zone: $0.id.index) }
+    for (n, node) in nodes.enumerated() {
+      try node.lruvec.checkInvariants(a.memmap) { page in
+        bases.last { Int(page) >= $0.base }?.zone ?? 0
+      }
+      let (mapped, dirty) = node.lruvec.fileCounts(a.memmap)
+      guard mapped == node.fileMapped, dirty == node.fileDirty else {
+        throw AllocatorInvariantViolation(
+          description:
+            "node \(n): nr_mapped \(node.fileMapped), nr_dirty \(node.fileDirty); its page cache holds \(mapped) and \(dirty)"
+        )
+      }
+    }
     var rss = Array(repeating: 0, count: rmap.rss.count)
     for p in 0..<a.memmap.count {
       guard let mm = rmap.owner(of: PageIndex(p)) else { continue }

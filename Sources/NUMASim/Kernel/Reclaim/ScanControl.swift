@@ -9,8 +9,7 @@
 /// `nr_reclaimed` and `nr` (what the folios scanned turned out to be).
 /// The reclaiming CPU and the time stand for `current`: where freed pages go and when the
 /// reference model asks whether a folio was used.
-/// - Deviation: `may_unmap` and `reclaim_idx` are carried but not honoured (all zones of the
-///   node are reclaimed); no memory cgroups.
+/// - Deviation: no memory cgroups.
 public struct ScanControl: Sendable {
   /// `nr_to_reclaim`.
   public var nrToReclaim: Int

@@ -28,8 +28,7 @@ extension Reclaim {
   /// only when `file_is_tiny`; file only in `cache_trim_mode`; otherwise `SCAN_FRACT`: with
   /// `t = anon_cost + file_cost`, `a = t + anon_cost`, `f = t + file_cost`,
   /// `ap = swappiness·(a+f+1)/(a+1)` and `fp = (200−swappiness)·(a+f+1)/(f+1)`; each list's
-  /// scan is `(size >> priority)·fraction/(ap+fp)`.
-  /// - Deviation: list sizes are the node's, not those of the zones up to `reclaim_idx`.
+  /// scan is `(lruvec_lru_size(lru, reclaim_idx) >> priority)·fraction/(ap+fp)`.
   public func getScanCount(_ a: borrowing PageAllocator, node: Int, _ sc: ScanControl) -> ScanCount {
     let lru = nodes[node].lruvec
     let balance: ScanBalance
@@ -50,7 +49,7 @@ extension Reclaim {
     }
     var count = ScanCount()
     for l in LRUList.evictable {
-      let scan = lru.size(l) >> sc.priority
+      let scan = lru.size(l, upTo: sc.reclaimIndex) >> sc.priority
       switch balance {
       case .equal: count[l] = scan
       case .fileOnly: count[l] = l.isFile ? scan : 0

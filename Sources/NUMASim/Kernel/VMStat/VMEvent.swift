@@ -54,12 +54,15 @@ public struct VMCounters: Sendable {
   public var pgalloc: [UInt64]
   /// `allocstall_<zone>`, indexed by zone index.
   public var allocstall: [UInt64]
+  /// `pgskip_<zone>`: pages isolation passed over for being above `reclaim_idx`, by zone index.
+  public var pgskip: [UInt64]
   /// Failed allocations per order (the `page allocation failure: order:N` reports).
   public var allocFailures: [UInt64] = Array(repeating: 0, count: Buddy.orderCount)
 
   public init(zoneCount: Int) {
     pgalloc = Array(repeating: 0, count: zoneCount)
     allocstall = Array(repeating: 0, count: zoneCount)
+    pgskip = Array(repeating: 0, count: zoneCount)
   }
 
   @inline(__always) public subscript(_ e: VMEvent) -> UInt64 {
@@ -73,6 +76,7 @@ public struct VMCounters: Sendable {
     for i in events.indices { d.events[i] = events[i] &- baseline.events[i] }
     for i in pgalloc.indices { d.pgalloc[i] = pgalloc[i] &- baseline.pgalloc[i] }
     for i in allocstall.indices { d.allocstall[i] = allocstall[i] &- baseline.allocstall[i] }
+    for i in pgskip.indices { d.pgskip[i] = pgskip[i] &- baseline.pgskip[i] }
     for i in allocFailures.indices { d.allocFailures[i] = allocFailures[i] &- baseline.allocFailures[i] }
     return d
   }

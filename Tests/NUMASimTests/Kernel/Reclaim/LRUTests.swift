@@ -22,7 +22,7 @@ import Testing
   @Test func noteCostWeighsIOBySwapClusterMaxAndDecaysPastAQuarterOfTheLists() {
     var m = Memmap(count: 512)
     var v = LRUVec()
-    for p in 0..<400 { v.add(PageIndex(p), .inactiveFile, nr: 1, memmap: &m) }
+    for p in 0..<400 { v.add(PageIndex(p), .inactiveFile, nr: 1, zone: 0, memmap: &m) }
     // 2 pages written and 5 rotated: 2·32 + 5 = 69, under 400/4.
     v.noteCost(file: false, io: 2, rotated: 5)
     #expect(v.anonCost == 69 && v.fileCost == 0)
@@ -36,16 +36,16 @@ import Testing
   @Test func addPutsTheFolioAtTheHeadAndSetsItsFlags() {
     var m = Memmap(count: 8)
     var v = LRUVec()
-    v.add(1, .inactiveFile, nr: 1, memmap: &m)
-    v.add(2, .inactiveFile, nr: 1, memmap: &m)
+    v.add(1, .inactiveFile, nr: 1, zone: 0, memmap: &m)
+    v.add(2, .inactiveFile, nr: 1, zone: 0, memmap: &m)
     #expect(v.size(.inactiveFile) == 2)
     #expect(v.tail(.inactiveFile) == 1)
     #expect(m.has(2, .lru) == true)
     #expect(m.has(2, .active) == false)
     m.set(3, .active)
-    v.add(3, .inactiveAnon, nr: 1, memmap: &m)
+    v.add(3, .inactiveAnon, nr: 1, zone: 0, memmap: &m)
     #expect(m.has(3, .active) == false)
-    v.add(4, .activeFile, nr: 4, memmap: &m)
+    v.add(4, .activeFile, nr: 4, zone: 0, memmap: &m)
     #expect(m.has(4, .active) == true)
     #expect(v.size(.activeFile) == 4)
     #expect(v.tail(.activeAnon) == Memmap.none)
@@ -54,9 +54,9 @@ import Testing
   @Test func removeClearsLRUAndActiveAndTheCount() {
     var m = Memmap(count: 8)
     var v = LRUVec()
-    v.add(5, .activeAnon, nr: 2, memmap: &m)
+    v.add(5, .activeAnon, nr: 2, zone: 0, memmap: &m)
     m.set(5, .swapBacked)
-    v.remove(5, .activeAnon, nr: 2, memmap: &m)
+    v.remove(5, .activeAnon, nr: 2, zone: 0, memmap: &m)
     #expect(v.size(.activeAnon) == 0)
     #expect(m.pageFlags(5) == .swapBacked)
     #expect(v.tail(.activeAnon) == Memmap.none)
@@ -107,18 +107,52 @@ import Testing
     #expect(!v.inactiveIsLow(file: false))
   }
 
-  @Test func checkInvariantsCatchesAWrongCountOrFlag() throws {
+  @Test func checkInvariantsCatchesAWrongCountFlagOrZone() throws {
     var m = Memmap(count: 8)
     var v = LRUVec()
     m.set(0, .head)
     m[0].order = 2
-    v.add(0, .inactiveFile, nr: 4, memmap: &m)
-    v.add(4, .inactiveFile, nr: 1, memmap: &m)
-    try v.checkInvariants(m)
+    v.add(0, .inactiveFile, nr: 4, zone: 0, memmap: &m)
+    v.add(4, .inactiveFile, nr: 1, zone: 1, memmap: &m)
+    let zoneOf: (PageIndex) -> Int = { $0 < 4 ? 0 : 1 }
+    try v.checkInvariants(m, zoneOf: zoneOf)
     var wrong = v
     wrong.pages[LRUList.inactiveFile.rawValue] = 4
-    #expect(throws: AllocatorInvariantViolation.self) { try wrong.checkInvariants(m) }
+    #expect(throws: AllocatorInvariantViolation.self) { try wrong.checkInvariants(m, zoneOf: zoneOf) }
+    // Right in total, wrong in where: page 4 counted in zone 0.
+    #expect(throws: AllocatorInvariantViolation.self) { try v.checkInvariants(m) { _ in 0 } }
     m.set(4, .swapBacked)
-    #expect(throws: AllocatorInvariantViolation.self) { try v.checkInvariants(m) }
+    #expect(throws: AllocatorInvariantViolation.self) { try v.checkInvariants(m, zoneOf: zoneOf) }
+  }
+
+  @Test func eachListIsCountedPerZoneAndLruvecLruSizeSumsUpToTheIndex() {
+    var m = Memmap(count: 16)
+    var v = LRUVec()
+    v.add(0, .inactiveFile, nr: 1, zone: 1, memmap: &m)
+    v.add(1, .inactiveFile, nr: 1, zone: 2, memmap: &m)
+    v.add(2, .inactiveFile, nr: 1, zone: 2, memmap: &m)
+    v.add(3, .activeAnon, nr: 1, zone: 0, memmap: &m)
+    #expect(v.size(.inactiveFile) == 3)
+    #expect(v.size(.inactiveFile, zone: 1) == 1 && v.size(.inactiveFile, zone: 2) == 2)
+    #expect(v.size(.inactiveFile, upTo: 0) == 0 && v.size(.inactiveFile, upTo: 1) == 1)
+    #expect(v.size(.inactiveFile, upTo: 2) == 3 && v.size(.inactiveFile, upTo: 4) == 3)
+    #expect(v.size(.activeAnon, upTo: 0) == 1)
+    v.remove(1, .inactiveFile, nr: 1, zone: 2, memmap: &m)
+    #expect(v.size(.inactiveFile, zone: 2) == 1 && v.size(.inactiveFile) == 2)
+  }
+
+  @Test func fileCountsAreTheMappedAndDirtyPagesOfTheFileLists() {
+    var m = Memmap(count: 16)
+    var v = LRUVec()
+    m.set(0, .head)
+    m[0].order = 2
+    m[0].mapcount = 1
+    v.add(0, .inactiveFile, nr: 4, zone: 0, memmap: &m)
+    m.set(4, .dirty)
+    v.add(4, .activeFile, nr: 1, zone: 0, memmap: &m)
+    m[5].mapcount = 3
+    m.set(5, .swapBacked)
+    v.add(5, .inactiveAnon, nr: 1, zone: 0, memmap: &m)
+    #expect(v.fileCounts(m) == (mapped: 4, dirty: 1))
   }
 }

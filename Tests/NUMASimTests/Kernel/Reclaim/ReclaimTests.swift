@@ -28,14 +28,37 @@ import Testing
     #expect(r.rmap.rss == [1] && !a.memmap.has(p.page, .lru))
   }
 
-  @Test func reclaimablePagesAreTheZonesShareOfThePageCache() throws {
+  @Test func reclaimablePagesAreTheZonesOwnPageCacheAnonWithSwapElseItsFreePages() throws {
+    var a = try makeAllocator(memory: 64 * ByteSize.mib)
+    var r = makeReclaim(a, swapPages: 100)
+    r.fill(&a, limit: 1000)
+    r.fill(&a, file: false, gfp: [.kernel, .dma], limit: 30)
+    let dma = a.flatZone(node: 0, zoneIdx: 0)
+    let dma32 = a.flatZone(node: 0, zoneIdx: 1)
+    #expect(r.zoneReclaimablePages(a, zone: dma32) == 1000 && r.zoneReclaimablePages(a, zone: dma) == 30)
+    var noSwap = makeReclaim(a)
+    noSwap.nodes = r.nodes
+    // Without swap the DMA zone's anonymous pages do not count: it has no LRU pages to offer,
+    // so its free pages stand in (6.12+).
+    #expect(noSwap.zoneReclaimablePages(a, zone: dma) == a.zones[dma].freePages)
+  }
+
+  @Test func nrMappedAndNrDirtyFollowFoliosInAndOutOfThePageCache() throws {
     var a = try makeAllocator(memory: 64 * ByteSize.mib)
     var r = makeReclaim(a)
-    r.fill(&a, limit: 1000)
-    let managed = a.nodeSum(0, \.managed)
-    for z in a.zones(ofNode: 0) where a.zones[z].isManaged {
-      #expect(r.zoneReclaimablePages(a, zone: z) == Int(Double(1000) * Double(a.zones[z].managed) / Double(managed)))
-    }
+    r.fill(&a, mapped: true, limit: 10)
+    r.fill(&a, dirty: true, limit: 5)
+    #expect(r.nodes[0].fileMapped == 10 && r.nodes[0].fileDirty == 5)
+    let mapped = r.nodes[0].lruvec.tail(.inactiveFile)
+    r.unmapFileFolio(&a, mapped)
+    r.unmapFileFolio(&a, mapped)
+    #expect(r.nodes[0].fileMapped == 9 && a.memmap[Int(mapped)].mapcount == 0)
+    let dirty = r.nodes[0].lruvec.lists[LRUList.inactiveFile.rawValue].head
+    r.releaseFolio(&a, dirty, cpu: 0)
+    #expect(r.nodes[0].fileDirty == 4)
+    try r.checkInvariants(a)
+    r.nodes[0].fileMapped += 1
+    #expect(throws: AllocatorInvariantViolation.self) { try r.checkInvariants(a) }
   }
 
   @Test func aBrokenResidentCountIsReported() throws {

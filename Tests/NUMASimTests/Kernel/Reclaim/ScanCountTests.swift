@@ -91,4 +91,15 @@ import Testing
     let nr = m.r.getScanCount(m.a, node: 0, sc)
     #expect(nr[.inactiveAnon] == 256 * 102 / 437 && nr[.inactiveFile] == 256 * 335 / 437)
   }
+
+  @Test func listSizesAreThoseOfTheZonesUpToReclaimIdx() throws {
+    var a = try makeAllocator(memory: 128 * ByteSize.mib)
+    var r = makeReclaim(a)
+    r.fill(&a, limit: 4096)
+    r.fill(&a, gfp: [.kernel, .dma], limit: 1024)
+    var sc = control(priority: 2)
+    #expect(r.getScanCount(a, node: 0, sc)[.inactiveFile] == 5120 >> 2)
+    sc.reclaimIndex = 0
+    #expect(r.getScanCount(a, node: 0, sc)[.inactiveFile] == 1024 >> 2)
+  }
 }
