@@ -183,6 +183,10 @@ extension SimulationModel {
     }
     stats.freePagesSum += Double(free)
     stats.freePagesMin = Swift.min(stats.freePagesMin, free)
+    var lru = 0
+    for node in reclaim.nodes { for l in LRUList.allCases { lru += node.lruvec.size(l) } }
+    let position = Double((now - measuredWindow.lowerBound).nanoseconds) / Double(measuredWindow.duration.nanoseconds)
+    stats.steadyState.record(position: position, free: free, lru: lru)
   }
 }
 

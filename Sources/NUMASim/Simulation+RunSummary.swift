@@ -28,7 +28,9 @@ extension RunSummary {
     }
     kswapdCPUPercent = s.kswapdNanoseconds.map { Double($0) / 1e9 / config.duration.seconds * 100 }
     stats = s
-    lostNanoseconds = m.workload.lostNanoseconds
+    // Open-loop groups' idle CPU time in the window, and closed-loop threads' stalls.
+    lostNanoseconds =
+      m.workload.lostNanoseconds &- s.baselineLostNanoseconds &+ s.programs.stallNanoseconds.reduce(0, &+)
     groupNames = m.workload.groups.map(\.group.name)
     programGroups = m.workload.programs.enumerated().compactMap { g, program in
       program.map { p in

@@ -20,9 +20,12 @@ public struct Simulation: ~Copyable {
     if let given { setup = given } else { setup = try config.setUp() }
     let workload: WorkloadConfig
     if let w = config.workload { workload = w } else { workload = try .builtIn(for: setup.machine) }
+    let warmStart = try config.planWarmStart(setup: setup)
+    var model = SimulationModel(config: config, setup: setup, workload: workload)
+    model.warmStart = warmStart
     self.config = config
     self.setup = setup
-    model = SimulationModel(config: config, setup: setup, workload: workload)
+    self.model = model
   }
 
   /// Runs to the end, everything kept in memory, and reports.
@@ -86,7 +89,11 @@ public struct SimulationModel: ~Copyable, EventHandler {
   public var workload: WorkloadGenerator
   public var stats: RunStatistics
   public let costs: CostModel
+  /// The `initial_state:` pages still to put in place (``planWarmStart(_:)``).
+  var warmStart: [WarmStartFill] = []
   let sampleInterval: SimTime
+  /// When measuring starts and how long it lasts.
+  let measuredWindow: MeasuredWindow
   /// `vm.stat_interval`: the period of every CPU's vmstat update.
   let statInterval: SimTime
   var measuring = false
@@ -122,8 +129,10 @@ public struct SimulationModel: ~Copyable, EventHandler {
       for: allocator, setup: setup, mms: workload.groups.count, swapPages: config.swapPages,
       access: AccessModel(workload: workload, nodes: setup.machine.nodes.count, seeds: seeds))
     stats = RunStatistics(zones: allocator.zoneCount, nodes: allocator.nodeCount)
+    stats.steadyState.managedPages = allocator.zones.elements.reduce(0) { $0 + $1.managed }
     costs = CostModel(config.costs, seeds: seeds)
     sampleInterval = config.sampleInterval
+    measuredWindow = MeasuredWindow(lowerBound: config.warmup, duration: config.duration)
     statInterval = .seconds(setup.sysctl.statInterval)
     freeGeneration = OwnedArray(repeating: 0, count: allocator.memmap.count)
     interleave = Array(repeating: 0, count: workload.groups.count)
@@ -144,6 +153,7 @@ public struct SimulationModel: ~Copyable, EventHandler {
   }
 
   mutating func start(_ s: inout Scheduler<Event>) {
+    fillWarmStart(&s)
     for (g, first) in workload.firstArrivals().enumerated() {
       if let a = first { s.schedule(.arrival(group: Int32(g), cpu: Int32(a.cpu.index)), at: a.time) }
     }
@@ -158,6 +168,7 @@ public struct SimulationModel: ~Copyable, EventHandler {
     measuring = true
     stats.baseline = allocator.counters
     stats.baselineNUMA = allocator.numaStats.elements
+    stats.baselineLostNanoseconds = workload.lostNanoseconds
   }
 
   public mutating func handle(_ event: Event, scheduler s: inout Scheduler<Event>) {
@@ -197,4 +208,10 @@ public struct SimulationModel: ~Copyable, EventHandler {
       preconditionFailure("after an event at \(s.now): \(error)")
     }
   }
+}
+
+/// The measured part of a run: from the end of the warm-up for its duration.
+struct MeasuredWindow {
+  var lowerBound: SimTime
+  var duration: SimTime
 }

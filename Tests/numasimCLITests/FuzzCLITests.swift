@@ -59,7 +59,7 @@ import Testing
       let out = root.appendingPathComponent("run-\(seed)").path
       let r = try CLIRunner.run(
         [
-          "run", path, "--duration", "20ms", "--warmup", "0s", "--output", out, "--no-progress", "--max-memory", "2GiB",
+          "run", path, "--duration", "20ms", "--warmup", "0s", "--output", out, "--no-progress", "--max-memory", "1GiB",
           "--max-events", "2e7",
         ], timeout: 60)
       #expect(!r.timedOut, "run hung: \(label)")

@@ -20,6 +20,8 @@ public struct SimulationConfig: Sendable {
   /// workload (``WorkloadConfig/builtIn(for:)``). A parsed config always has one: its own
   /// `workload:` or, without one, the built-in default's, read against its machine.
   public var workload: WorkloadConfig?
+  /// `initial_state:`: the pages the machine holds at time 0 (none: it starts empty).
+  public var initialState = WarmStart()
   /// Simulated time to run, after `warmup`.
   public var duration = SimTime.seconds(20)
   /// Simulated time before statistics are kept (the machine fills up).
@@ -104,8 +106,8 @@ public struct SimulationConfig: Sendable {
       let top = reader.mapping(
         root, "",
         allowed: [
-          "name", "description", "kernel", "sysctl", "machine", "workload", "duration", "warmup", "seed",
-          "sample_interval", "costs", "swap", "sweep",
+          "name", "description", "kernel", "sysctl", "machine", "workload", "initial_state", "duration", "warmup",
+          "seed", "sample_interval", "costs", "swap", "sweep",
         ])
     else {
       throw InputErrors(reader.errors)
@@ -166,6 +168,17 @@ public struct SimulationConfig: Sendable {
       guard reader.errors.isEmpty else { throw InputErrors(reader.errors) }
     } else {
       workload = try WorkloadConfig.builtIn(for: machine)
+    }
+    initialState = WarmStart()
+    if case .mapping(let entries, _)? = document, let v = entries.first(where: { $0.key == "initial_state" })?.value,
+      let workload
+    {
+      var reader = ConfigReader(file: file)
+      var nodeOfCPU = Array(repeating: 0, count: machine.onlineCPUs)
+      for (n, node) in machine.nodes.enumerated() { for cpu in node.cpus { nodeOfCPU[cpu.index] = n } }
+      let warm = WarmStart.read(v, &reader, workload: workload, nodeCount: machine.nodes.count, nodeOfCPU: nodeOfCPU)
+      guard let warm, reader.errors.isEmpty else { throw InputErrors(reader.errors) }
+      initialState = warm
     }
   }
 

@@ -101,6 +101,8 @@ public struct RunReport: Sendable {
     dbl("free_mean_mib", r.freeMeanMiB)
     dbl("free_min_mib", r.freeMinMiB)
     dbl("lost_ms", Double(r.lostNanoseconds) / 1e6)
+    dbl("free_drift_pct", s.steadyState.freeDriftPercent)
+    dbl("lru_drift_pct", s.steadyState.lruDriftPercent)
     int("min_free_kbytes", UInt64(r.setup.minFreeKbytes))
     int("watermark_scale_factor", UInt64(r.setup.sysctl.watermarkScaleFactor))
     return out
@@ -175,6 +177,7 @@ public struct RunReport: Sendable {
     let s = r.stats
     let arch = r.setup.machine.architecture
     func f(_ v: Double) -> String { CSVWriter.field(.double(v)) }
+    func signed(_ v: Double) -> String { (v >= 0 ? "+" : "") + String(format: "%.1f", v) }
     let seconds = r.duration.seconds
     var out = "numasim run '\(r.name)': Linux \(r.setup.kernel), \(r.setup.machine.nodes.count) nodes, "
     out += "\(r.setup.machine.onlineCPUs) CPUs, seed \(r.seed)\n"
@@ -219,8 +222,17 @@ public struct RunReport: Sendable {
     out += "NUMA             numa_hit \(numa[NUMAStat.numaHit.rawIndex]), numa_miss \(numa[NUMAStat.numaMiss.rawIndex])"
     out += ", numa_foreign \(numa[NUMAStat.numaForeign.rawIndex]), numa_local \(numa[NUMAStat.numaLocal.rawIndex])"
     out += ", numa_other \(numa[NUMAStat.numaOther.rawIndex])\n"
-    out += "free memory      mean \(f(r.freeMeanMiB)) MiB, min \(f(r.freeMinMiB)) MiB; "
-    out += "workload time lost to stalls \(f(Double(r.lostNanoseconds) / 1e6)) ms\n"
+    out += "free memory      mean \(f(r.freeMeanMiB)) MiB, min \(f(r.freeMinMiB)) MiB\n"
+    out += "time lost        \(f(Double(r.lostNanoseconds) / 1e6)) ms of the workload's CPUs idle in stalls "
+    out += "(a CPU's overlapping stalls once; the \(f(Double(s.stallNanoseconds) / 1e6)) ms above sums every stall)\n"
+    let steady = s.steadyState
+    out +=
+      "steady state     free \(signed(steady.freeDriftPercent))% (\(signed(steady.freeDriftOfMemoryPercent))% of memory), "
+    out += "LRU \(signed(steady.lruDriftPercent))% "
+    out += "from the first to the last quarter of the window: "
+    out +=
+      steady.isSteady
+      ? "steady\n" : "still changing (a warm start, initial_state:, or a longer warm-up measures steady state)\n"
     out +=
       "below watermark  "
       + r.zones.map { "node\($0.node)_\($0.type.counterSuffix) \(f($0.belowLowPercent))%" }.joined(separator: "  ")

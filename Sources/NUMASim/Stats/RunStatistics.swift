@@ -24,6 +24,10 @@ public struct RunStatistics: Sendable {
   public var samples: UInt64 = 0
   /// Sum and minimum of machine-wide free pages (buddy lists) over samples.
   public var freePagesSum: Double = 0
+  /// Free and LRU pages in the first and last quarters of the window.
+  public var steadyState = SteadyStateCheck()
+  /// The workload's lost time when the warm-up ended.
+  public var baselineLostNanoseconds: UInt64 = 0
   public var freePagesMin = Int.max
   /// Counters at the end of the warm-up, subtracted in the report.
   public var baseline: VMCounters?

@@ -38,6 +38,14 @@ public struct ThreadProgram: Hashable, Sendable {
   }
 
   /// Whether some step gives pages back (so that a thread keeps the list of what it holds).
+  /// Whether its page cache comes from `read` steps (unmapped) rather than `touch` steps.
+  public var readsPageCache: Bool {
+    steps.contains {
+      if case .read = $0 { return true }
+      return false
+    }
+  }
+
   public var releasesPages: Bool {
     steps.contains {
       switch $0 {

@@ -78,7 +78,10 @@ struct Validate: ParsableCommand {
       do { result = try request.resolve() } catch let e as InputErrors { throw CLIError.input(e.errors) }
       guard result.config.sweep != nil else {
         let admitted = Admission(result.config, machine: result.setup.machine)
-        do { try admitted.check(result.config, limits: limits) } catch let e as InputErrors {
+        do {
+          try admitted.check(result.config, limits: limits)
+          _ = try result.config.planWarmStart(setup: result.setup)
+        } catch let e as InputErrors {
           throw CLIError.input(e.errors)
         }
         print("\(config): OK (\(admitted.summary))")

@@ -36,3 +36,35 @@ import Testing
     #expect(s.allocationLatency.count == 0)
   }
 }
+
+@Suite struct SteadyStateCheckTests {
+  @Test func driftComparesTheFirstAndLastQuartersOnly() {
+    var c = SteadyStateCheck()
+    c.record(position: 0.0, free: 100, lru: 1000)
+    c.record(position: 0.2, free: 300, lru: 1000)
+    // The middle half does not count.
+    c.record(position: 0.5, free: 10_000, lru: 1)
+    c.record(position: 0.75, free: 150, lru: 1040)
+    c.record(position: 0.99, free: 250, lru: 1060)
+    #expect(c.freeDriftPercent == 0 && c.lruDriftPercent == 5)
+    #expect(c.isSteady)
+    c.record(position: 0.9, free: 200, lru: 1150)
+    #expect(c.lruDriftPercent > 5 && !c.isSteady)
+  }
+
+  @Test func freeMemoryMayMoveByAQuarterOfItselfOrOnePercentOfTheMachine() {
+    var c = SteadyStateCheck(managedPages: 100_000)
+    c.record(position: 0, free: 400, lru: 1000)
+    c.record(position: 1, free: 1000, lru: 1000)
+    // +150 % of free, but 0.6 % of the machine.
+    #expect(c.freeDriftPercent == 150 && c.isSteady)
+    c.record(position: 1, free: 2400, lru: 1000)
+    #expect(c.freeDriftOfMemoryPercent > 1 && !c.isSteady)
+  }
+
+  @Test func withoutSamplesInBothQuartersThereIsNoDrift() {
+    var c = SteadyStateCheck()
+    c.record(position: 0.1, free: 100, lru: 100)
+    #expect(c.freeDriftPercent == 0 && c.lruDriftPercent == 0 && c.isSteady)
+  }
+}

@@ -54,6 +54,19 @@ public struct Reclaim<Access: AccessedBits>: ~Copyable {
     if a.memmap.has(page, .dirty) { nodes[id.node.index].fileDirty += nr }
   }
 
+  /// Moves a folio on an inactive list to the head of its active list.
+  ///
+  /// Mirrors: `folio_activate()` in mm/swap.c (Linux 6.18), counting `pgactivate`.
+  public mutating func activate(_ a: inout PageAllocator, _ page: PageIndex) {
+    let list = LRUVec.list(of: page, memmap: a.memmap)
+    guard a.memmap.has(page, .lru), !list.isActive, list != .unevictable else { return }
+    let id = a.zones[a.zoneIndex(of: page)].id
+    let nr = 1 << a.memmap.folioOrder(page)
+    nodes[id.node.index].lruvec.remove(page, list, nr: nr, zone: id.index, memmap: &a.memmap)
+    nodes[id.node.index].lruvec.add(page, .active(file: list.isFile), nr: nr, zone: id.index, memmap: &a.memmap)
+    a.counters[.pgactivate] &+= UInt64(nr)
+  }
+
   /// The last mapping of a page-cache folio goes (`munmap()`, or a `read(2)` that never
   /// mapped it); the folio stays cached.
   ///
