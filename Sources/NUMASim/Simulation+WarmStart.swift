@@ -46,12 +46,12 @@ extension SimulationConfig {
       }
       guard let split = WarmStart.split(wanted, over: rooms) else {
         let room = rooms.reduce(0) { $0 + $1.room }
-        let p = place(of: SimulationModel.steps(entry.path) + [.key("pages")])
+        let p = place(of: Self.steps(entry.path) + [.key("pages")])
         throw InputErrors([
           InputError(
             file: file, line: p?.line, column: p?.column, keyPath: "\(entry.path).pages",
             message:
-              "\(ByteSize.describe(wanted * Pages.size)) does not fit: node\(entry.nodes.count == 1 ? "" : "s") "
+              "\(ByteSize.describe(Swift.min(wanted, Int.max / Pages.size) * Pages.size)) does not fit: node\(entry.nodes.count == 1 ? "" : "s") "
               + "\(entry.nodes.map(String.init).joined(separator: ", ")) hold\(entry.nodes.count == 1 ? "s" : "") "
               + "\(ByteSize.describe(room * Pages.size)) above the high marks the group's zones keep free"
               + (fills.isEmpty ? "" : " once the entries before it are in place"))
@@ -68,14 +68,15 @@ extension SimulationConfig {
     }
     return fills
   }
-}
 
-extension SimulationModel {
   /// `initial_state[2]` as config steps.
   static func steps(_ path: String) -> [ConfigValue.Step] {
     let index = Int(path.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }) ?? 0
     return [.key("initial_state"), .index(index)]
   }
+}
+
+extension SimulationModel {
 
   /// Puts the warm pages in place before the first event: each node's zones give their
   /// folios in turn (``WarmStart/Interleave``), each folio going to the group furthest behind

@@ -99,6 +99,14 @@ import Testing
     }
   }
 
+  @Test func anAbsurdPageCountIsAnErrorNotATrap() {
+    #expect {
+      _ = try Simulation(
+        SimulationConfig.parse(
+          yaml: Self.yaml("  - {group: cache, pages: 4000000000000000000 pages}"), file: "warm.yaml"))
+    } throws: { "\($0)".contains("initial_state[0].pages:") && "\($0)".contains("does not fit") }
+  }
+
   @Test func aWarmRunIsSteadyFromItsFirstSampleAndAColdOneIsNot() throws {
     let warm = try runScenario(Self.yaml("  - {group: cache, pages: full, nodes: all}", duration: "2s"))
     let cold = try runScenario(Self.yaml("  []", duration: "2s"))
