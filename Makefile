@@ -7,9 +7,10 @@ TEST_BUILD := NUMASIM_CHECKS=1 $(SWIFT) test -c release --scratch-path .build-te
 
 .PHONY: deps build release run install test lint format bench speed results docs clean
 
-# Install what a fresh Debian machine lacks (GSL and pkg-config), only when missing.
+# Install what a fresh Debian machine lacks (GSL and pkg-config; gnuplot for `plot` and
+# `--plot`), only when missing.
 deps:
-	@pkg-config --exists gsl 2>/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libgsl-dev pkg-config; }
+	@{ pkg-config --exists gsl && command -v gnuplot; } >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libgsl-dev pkg-config gnuplot-nox; }
 
 build: deps
 	$(SWIFT) build
@@ -58,9 +59,9 @@ speed: release
 	@echo "README.md: speed table rewritten"
 
 results: release
-	.build/release/numasim run Configs/default.yaml --output Results/curated/default
+	.build/release/numasim run Configs/default.yaml --output Results/curated/default --plot
 	rm -rf Results/curated/sweep-watermarks
-	.build/release/numasim sweep Configs/sweep-watermarks.yaml --no-progress --output Results/curated/sweep-watermarks
+	.build/release/numasim sweep Configs/sweep-watermarks.yaml --no-progress --output Results/curated/sweep-watermarks --plot
 
 clean:
 	rm -rf .build .build-test

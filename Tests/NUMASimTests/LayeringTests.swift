@@ -14,7 +14,7 @@ import Testing
   /// Lowest first; a folder may use only folders before it.
   static let layers = [
     "Engine", "Random", "Topology", "Kernel", "Stats", "Workload", "Model", "Config", "Output", "(root)",
-    "Experiment", "Bench",
+    "Experiment", "Plot", "Bench",
   ]
 
   static func folder(of relative: String) -> String {

@@ -110,7 +110,8 @@ import Testing
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let expected = [
-      "latency.csv", "metadata.json", "stalls.csv", "summary.csv", "threads.csv", "timeseries.csv", "vmstat.txt",
+      "latency-histogram.csv", "latency.csv", "metadata.json", "stalls.csv", "summary.csv", "threads.csv",
+      "timeseries.csv", "vmstat.txt",
       "zoneinfo.txt",
     ]
     let cfg = try CLIRunner.temporaryFile(

@@ -27,12 +27,18 @@ struct CLIRunner {
     packageRoot.appendingPathComponent("Tests/NUMASimTests/Fixtures/\(name)").path
   }
 
-  /// Runs the executable; with `timeout`, kills it (SIGKILL) after that many seconds.
-  static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double? = nil) throws -> Output {
+  /// Runs the executable; with `timeout`, kills it (SIGKILL) after that many seconds; with
+  /// `environment`, those variables override the test's own.
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, timeout: Double? = nil, environment: [String: String] = [:]
+  ) throws -> Output {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Files: `summary.csv` (one row of metrics), `timeseries.csv` (one row per sample per zone),
 /// `stalls.csv` (one row per direct-reclaim stall), `threads.csv` (one row per closed-loop
-/// group), `latency.csv` (quantiles), `zoneinfo.txt`
+/// group), `latency.csv` (quantiles), `latency-histogram.csv` (the histograms behind them),
+/// `zoneinfo.txt`
 /// and `vmstat.txt` (the machine at the end, in the kernel's layouts) and `metadata.json`.
 /// Only `metadata.json` holds wall-clock figures; the CSV files are byte-identical for the
 /// same config and seed.
@@ -70,10 +71,25 @@ public enum RunOutput {
     }
     files += [
       ("threads.csv", CSVWriter.render(report.threads)), ("latency.csv", CSVWriter.render(latency)),
+      ("latency-histogram.csv", CSVWriter.render(histogram(report))),
       ("zoneinfo.txt", report.zoneinfo), ("vmstat.txt", report.vmstat),
       ("metadata.json", metadata),
     ]
     try AtomicFile.writeFiles(files, in: folder.staging, marker: nil)
+  }
+
+  /// `latency-histogram.csv`: for every histogram bucket that any of the three holds, its
+  /// largest value in nanoseconds and how many allocations, direct-reclaim stalls and page
+  /// accesses fell in it (the distributions `latency.csv` gives quantiles of).
+  static func histogram(_ report: RunReport) -> CSVTable {
+    let columns = [report.allocationLatency, report.stallLatency, report.accessLatency].map { h in
+      Dictionary(h.buckets.map { ($0.upperBound, $0.count) }, uniquingKeysWith: +)
+    }
+    var table = CSVTable(header: ["latency_ns", "allocations", "stalls", "accesses"])
+    for bound in Set(columns.flatMap(\.keys)).sorted() {
+      table.append([.int(Int(bound))] + columns.map { .int(Int($0[bound] ?? 0)) })
+    }
+    return table
   }
 
   static func escape(_ s: String) -> String {

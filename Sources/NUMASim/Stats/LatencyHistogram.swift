@@ -50,6 +50,12 @@ public struct LatencyHistogram: Sendable {
 
   public var mean: Double { count == 0 ? 0 : Double(sum) / Double(count) }
 
+  /// The non-empty buckets in ascending order: each bucket's largest value (capped at the
+  /// maximum recorded, as ``quantile(_:)`` reports it) and its count.
+  public var buckets: [(upperBound: UInt64, count: UInt64)] {
+    counts.enumerated().compactMap { b, c in c == 0 ? nil : (Swift.min(Self.upperBound(b), max), c) }
+  }
+
   /// The value at quantile `q` (0...1): the smallest bucket bound with at least q of the counts,
   /// never above the maximum recorded.
   public func quantile(_ q: Double) -> UInt64 {

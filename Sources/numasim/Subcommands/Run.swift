@@ -32,6 +32,9 @@ struct Run: ParsableCommand {
   @Flag(help: "Also print every metric as `name value` lines, like /proc/vmstat.")
   var vmstat = false
 
+  @Flag(help: "Draw the run's pictures into its folder at the end (`numasim plot`; needs gnuplot).")
+  var plot = false
+
   @Flag(
     inversion: .prefixedNo,
     help: "Show simulated time, events/s and an ETA on stderr (default: when stderr is a terminal).")
@@ -45,6 +48,7 @@ struct Run: ParsableCommand {
           throw CLIError.input(e.errors)
         }
       }
+      let gnuplot = plot ? try locateGnuplot() : nil
       let limits = try admission.limits()
       let result = try machine.resolve()
       var config = result.runConfig
@@ -80,6 +84,7 @@ struct Run: ParsableCommand {
       print(report.text, terminator: "")
       if vmstat { print("\n" + report.vmstat, terminator: "") }
       print("results: \(folder)/")
+      if let gnuplot { try drawPlots(of: folder, options: SweepFigures.Options(), gnuplot: gnuplot) }
       result.notes.forEach(printNote)
       if config.sweep != nil {
         printNote(

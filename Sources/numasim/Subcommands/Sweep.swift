@@ -42,6 +42,11 @@ struct Sweep: ParsableCommand {
 
   @OptionGroup var admission: AdmissionOptions
 
+  @Flag(help: "Draw the sweep's heatmap and trade-off into its folder at the end (`numasim plot`; needs gnuplot).")
+  var plot = false
+
+  @OptionGroup var plotOptions: PlotOptions
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
   }
@@ -70,6 +75,7 @@ struct Sweep: ParsableCommand {
         print(sweep.spec.listing(shard: shard), terminator: "")
         return
       }
+      let gnuplot = plot ? try locateGnuplot() : nil
       let limits = try admission.limits()
       do {
         try sweep.check(limits: limits, jobs: Swift.min(jobs, ProcessInfo.processInfo.activeProcessorCount))
@@ -109,6 +115,7 @@ struct Sweep: ParsableCommand {
         print("results: \(folder)/points/; when every shard is done: numasim merge FOLDER...")
       } else {
         print("results: \(folder)/sweep.csv, \(folder)/sweep-summary.csv")
+        if let gnuplot { try drawPlots(of: folder, options: plotOptions.sweepOptions, gnuplot: gnuplot) }
       }
     }
   }

@@ -48,13 +48,23 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     #expect(
       files == [
-        "latency.csv", "metadata.json", "stalls.csv", "summary.csv", "threads.csv", "timeseries.csv", "vmstat.txt",
+        "latency-histogram.csv", "latency.csv", "metadata.json", "stalls.csv", "summary.csv", "threads.csv",
+        "timeseries.csv", "vmstat.txt",
         "zoneinfo.txt",
       ])
     #expect(try String(contentsOfFile: "\(folder)/summary.csv", encoding: .utf8) == RunOutput.summary(report))
     let latency = try String(contentsOfFile: "\(folder)/latency.csv", encoding: .utf8).split(separator: "\n")
     #expect(latency.first == "quantile,alloc_latency_ns,stall_us,access_latency_ns")
     #expect(latency.count == 6)
+    let histogram = try String(contentsOfFile: "\(folder)/latency-histogram.csv", encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",") }
+    #expect(histogram.first == ["latency_ns", "allocations", "stalls", "accesses"])
+    let rows = histogram.dropFirst().map { $0.map { Int($0)! } }
+    #expect(zip(rows, rows.dropFirst()).allSatisfy { $0[0] < $1[0] })
+    #expect(rows.map { $0[1] }.reduce(0, +) == Int(report.allocationLatency.count))
+    #expect(rows.map { $0[2] }.reduce(0, +) == Int(report.stallLatency.count))
+    #expect(rows.map { $0[3] }.reduce(0, +) == Int(report.accessLatency.count))
+    #expect(rows.last![0] == Int(max(report.allocationLatency.max, report.stallLatency.max, report.accessLatency.max)))
     let metadata = try String(contentsOfFile: "\(folder)/metadata.json", encoding: .utf8)
     #expect(metadata.contains("\"seed\": 5") && metadata.contains("\"kernel_modelled\": \"6.18\""))
   }
