@@ -12,10 +12,11 @@ struct NUMASimCommand: ParsableCommand {
       Experiments: `sweep` runs a config's sweep: section, `merge` combines a sharded sweep, `plot` draws
       a run's or a sweep's pictures.
       Views of the machine at boot: `zoneinfo`, `numactl`, `sysctl`, `buddyinfo`, `pagetypeinfo`.
+      `probe` writes a config of the machine numasim runs on.
       """,
     version: NUMASimVersion.string,
     subcommands: [
-      Run.self, Sweep.self, Merge.self, Plot.self, ZoneInfo.self, Numactl.self, Sysctl.self, BuddyInfo.self,
+      Run.self, Sweep.self, Merge.self, Plot.self, Probe.self, ZoneInfo.self, Numactl.self, Sysctl.self, BuddyInfo.self,
       PageTypeInfo.self,
       Validate.self, Bench.self,
     ],
