@@ -41,7 +41,7 @@ public struct RunReport: Sendable {
     self.summary = summary
     self.wallSeconds = wallSeconds
     metrics = Self.metrics(summary)
-    text = Self.render(summary, wall: wallSeconds)
+    text = RunSummaryText.render(summary, wall: wallSeconds)
     timeseries = Self.timeseriesTable(summary)
     stalls = Self.stallTable(summary)
     threads = Self.threadTable(summary)
@@ -169,74 +169,5 @@ public struct RunReport: Sendable {
       .double(s.start.seconds), .double(Double(s.nanoseconds) / 1e3), .int(Int(s.pagesReclaimed)),
       .int(Int(s.order)), .int(Int(s.cpu)), .text(groupNames[Int(s.group)]),
     ]
-  }
-
-  /// The text summary, from the summary's typed fields.
-  static func render(_ r: RunSummary, wall: Double) -> String {
-    let c = r.countersMeasured
-    let s = r.stats
-    let arch = r.setup.machine.architecture
-    func f(_ v: Double) -> String { CSVWriter.field(.double(v)) }
-    func signed(_ v: Double) -> String { (v >= 0 ? "+" : "") + String(format: "%.1f", v) }
-    let seconds = r.duration.seconds
-    var out = "numasim run '\(r.name)': Linux \(r.setup.kernel), \(r.setup.machine.nodes.count) nodes, "
-    out += "\(r.setup.machine.onlineCPUs) CPUs, seed \(r.seed)\n"
-    out += "simulated \(r.warmup.seconds)s warm-up + \(seconds)s measured in \(String(format: "%.2f", wall))s wall "
-    out +=
-      "(\(r.events) events, \(String(format: "%.1f", (r.warmup.seconds + seconds) / Swift.max(wall, 1e-9)))x real time)\n"
-    out +=
-      "vm.min_free_kbytes = \(r.setup.minFreeKbytes), vm.watermark_scale_factor = \(r.setup.sysctl.watermarkScaleFactor)\n\n"
-    out += "allocations      \(s.allocations) (\(s.failures) failed), remote fraction \(f(r.remoteFraction))\n"
-    let lat = s.allocationLatency
-    out += "latency ns       p50 \(lat.quantile(0.5))  p90 \(lat.quantile(0.9))  p99 \(lat.quantile(0.99))"
-    out += "  p99.9 \(lat.quantile(0.999))  max \(lat.count == 0 ? 0 : lat.max)\n"
-    out += "direct reclaim   \(s.stalls.count) stalls, \(f(Double(s.stallNanoseconds) / 1e6)) ms in all; "
-    out += "p50 \(s.stalls.quantile(0.5) / 1000) us, p99 \(s.stalls.quantile(0.99) / 1000) us, "
-    out += "max \(s.stalls.count == 0 ? 0 : s.stalls.max / 1000) us\n"
-    let stallNames = arch.zoneTypes.filter { $0 != .device }.map {
-      "allocstall_\($0.counterSuffix) \(c.allocstall[arch.zoneIndex(of: $0) ?? 0])"
-    }
-    out += "                 " + stallNames.joined(separator: "  ") + "\n"
-    out += "kswapd           pgscan_kswapd \(c[.pgscanKswapd]), pgsteal_kswapd \(c[.pgstealKswapd]), "
-    out += "pageoutrun \(c[.pageoutrun]), low_wmark_hit_quickly \(c[.kswapdLowWmarkHitQuickly]), "
-    out += "high_wmark_hit_quickly \(c[.kswapdHighWmarkHitQuickly])\n"
-    out +=
-      "                 "
-      + r.kswapdCPUPercent.enumerated().map { "kswapd_cpu_pct_node\($0) \(f($1))" }.joined(separator: "  ") + "\n"
-    out += "direct scans     pgscan_direct \(c[.pgscanDirect]), pgsteal_direct \(c[.pgstealDirect]), "
-    out += "throttled \(c[.pgscanDirectThrottle]), oom_kill \(c[.oomKill])\n"
-    let faults = s.programs.allFaults
-    if faults.count > 0 {
-      out +=
-        "faults           \(faults.count) (\(f(Double(faults.count) / seconds))/s), latency ns p50 \(faults.quantile(0.5))"
-      out += "  p99 \(faults.quantile(0.99))  p99.9 \(faults.quantile(0.999))  max \(faults.max)\n"
-      out +=
-        "CPUs             "
-        + s.cpuBusyNanoseconds.enumerated().map { "cpu\($0) \(f(Double($1) / 1e9 / seconds * 100))%" }.joined(
-          separator: "  ")
-        + " busy; kswapd waited "
-        + s.kswapdWaitNanoseconds.enumerated().map { "node\($0) \(f(Double($1) / 1e6)) ms" }.joined(separator: ", ")
-        + " for a CPU\n"
-    }
-    let numa = r.numaMeasured
-    out += "NUMA             numa_hit \(numa[NUMAStat.numaHit.rawIndex]), numa_miss \(numa[NUMAStat.numaMiss.rawIndex])"
-    out += ", numa_foreign \(numa[NUMAStat.numaForeign.rawIndex]), numa_local \(numa[NUMAStat.numaLocal.rawIndex])"
-    out += ", numa_other \(numa[NUMAStat.numaOther.rawIndex])\n"
-    out += "free memory      mean \(f(r.freeMeanMiB)) MiB, min \(f(r.freeMinMiB)) MiB\n"
-    out += "time lost        \(f(Double(r.lostNanoseconds) / 1e6)) ms of the workload's CPUs idle in stalls "
-    out += "(a CPU's overlapping stalls once; the \(f(Double(s.stallNanoseconds) / 1e6)) ms above sums every stall)\n"
-    let steady = s.steadyState
-    out +=
-      "steady state     free \(signed(steady.freeDriftPercent))% (\(signed(steady.freeDriftOfMemoryPercent))% of memory), "
-    out += "LRU \(signed(steady.lruDriftPercent))% "
-    out += "from the first to the last quarter of the window: "
-    out +=
-      steady.isSteady
-      ? "steady\n" : "still changing (a warm start, initial_state:, or a longer warm-up measures steady state)\n"
-    out +=
-      "below watermark  "
-      + r.zones.map { "node\($0.node)_\($0.type.counterSuffix) \(f($0.belowLowPercent))%" }.joined(separator: "  ")
-      + " (of samples, low)\n"
-    return out
   }
 }

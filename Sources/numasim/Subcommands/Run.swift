@@ -8,8 +8,9 @@ struct Run: ParsableCommand {
     commandName: "run",
     abstract: "Run a scenario (default: the built-in two-node machine and workload).",
     discussion: """
-      Prints a summary: allocation latency percentiles, direct-reclaim stalls, kswapd activity,
-      NUMA counters, free memory and time below the watermarks, all after the warm-up.
+      Prints a summary: the watermarks per zone, allocation latency percentiles,
+      direct-reclaim stalls, kswapd activity, NUMA counters, free memory and time below the
+      watermarks, all after the warm-up, and what to try next.
       """)
 
   @OptionGroup var machine: MachineOptions
@@ -85,6 +86,9 @@ struct Run: ParsableCommand {
       if vmstat { print("\n" + report.vmstat, terminator: "") }
       print("results: \(folder)/")
       if let gnuplot { try drawPlots(of: folder, options: SweepFigures.Options(), gnuplot: gnuplot) }
+      let context = RunSummaryText.Context(
+        config: machine.config, folder: folder, plotted: gnuplot != nil, hasSweep: config.sweep != nil)
+      print("\n" + RunSummaryText.nextSteps(report.summary, context), terminator: "")
       result.notes.forEach(printNote)
       if config.sweep != nil {
         printNote(

@@ -16,14 +16,6 @@ import Testing
     #expect(names.last == "watermark_scale_factor")
   }
 
-  @Test func theTextShowsTheSameFiguresAsTheMetrics() throws {
-    let report = try runScenario(smallTwoNodeRun)
-    let s = report.summary
-    #expect(report.text.contains("allocations      \(s.stats.allocations) (\(s.stats.failures) failed)"))
-    #expect(report.text.contains("pageoutrun \(s.countersMeasured[.pageoutrun])"))
-    #expect(report.text.contains("numa_miss \(s.numaMeasured[NUMAStat.numaMiss.rawIndex])"))
-  }
-
   @Test func theStallTableHasARowPerStall() throws {
     let report = try runScenario(smallTwoNodeRun)
     #expect(report.stalls.rows.count == report.summary.stats.stallLog.count)
