@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # build folder so that `make run` and `make test` never rebuild each other's products.
 TEST_BUILD := NUMASIM_CHECKS=1 $(SWIFT) test -c release --scratch-path .build-test -Xswiftc -enable-testing
 
-.PHONY: deps build release run install test lint format bench speed results docs clean
+.PHONY: deps build release run install test lint format bench speed results schedulers docs clean
 
 # Install what a fresh Debian machine lacks (GSL and pkg-config; gnuplot for `plot` and
 # `--plot`), only when missing.
@@ -62,6 +62,12 @@ results: release
 	.build/release/numasim run Configs/default.yaml --output Results/curated/default --plot
 	rm -rf Results/curated/sweep-watermarks
 	.build/release/numasim sweep Configs/sweep-watermarks.yaml --no-progress --output Results/curated/sweep-watermarks --plot
+
+# The README's SLURM job-array and GNU parallel recipes, run for real on a single-node cluster
+# started on localhost (root; slurm-wlm, munge and parallel installed): merged = unsharded.
+schedulers: release
+	@command -v sbatch >/dev/null && command -v parallel >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y slurm-wlm munge parallel; }
+	$(SUDO) bash Validation/schedulers.sh
 
 clean:
 	rm -rf .build .build-test
