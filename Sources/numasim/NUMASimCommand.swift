@@ -16,7 +16,8 @@ struct NUMASimCommand: ParsableCommand {
       """,
     version: NUMASimVersion.string,
     subcommands: [
-      Run.self, Sweep.self, Merge.self, Plot.self, Probe.self, ZoneInfo.self, Numactl.self, Sysctl.self, BuddyInfo.self,
+      Run.self, Sweep.self, Merge.self, Plot.self, Probe.self, Recommend.self, ZoneInfo.self, Numactl.self, Sysctl.self,
+      BuddyInfo.self,
       PageTypeInfo.self,
       Validate.self, Bench.self,
     ],

@@ -44,7 +44,13 @@ public struct ConfigSweep: Sendable {
   /// section included), and checks every grid point.
   /// - Throws: ``InputErrors`` with every problem found, the `sweep:` section's included.
   public static func load(path: String, overrides: [ConfigOverride] = []) throws(InputErrors) -> ConfigSweep {
-    let root = try SimulationConfig.document(path: path, overrides: overrides)
+    try load(document: SimulationConfig.document(path: path, overrides: overrides), path: path, overrides: overrides)
+  }
+
+  /// The sweep of `root`, the tree of the config file at `path` with `overrides` applied.
+  public static func load(document root: ConfigValue, path: String, overrides: [ConfigOverride] = [])
+    throws(InputErrors) -> ConfigSweep
+  {
     let found: SweepSpec?
     let base: ConfigValue
     do {
